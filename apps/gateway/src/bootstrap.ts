@@ -1,0 +1,49 @@
+/**
+ * Builds the gateway application. The same function serves `main.ts`, every
+ * e2e test and the OpenAPI generator, so what is tested is what runs.
+ */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { AppConfig } from '#libs/config/src/index.js';
+import { AppModule } from './app.module.js';
+import { useJsonBodiesOnly } from './http/json-body-parser.js';
+import { buildOpenApiDocument } from './openapi/swagger-document.js';
+import { ProblemFilter } from './problem/problem-filter.js';
+import { ModelValidationPipe } from './validation/model-validation.pipe.js';
+
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Reuses a well-formed X-Request-Id from the client so logs can be joined across systems. */
+function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export async function createGatewayApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: requestId,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bodyParser: false,
+    logger: config.logLevel === 'silent' ? false : ['error', 'warn'],
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  useJsonBodiesOnly(fastify, config.bodyLimitBytes);
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', String(request.id));
+  });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(new ModelValidationPipe());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs/json',
+  });
+  await app.init();
+  return app;
+}

@@ -1,0 +1,50 @@
+/**
+ * Errors the gateway's own logic raises, each with a code. One exhaustive
+ * table turns a code into an HTTP status, so no handler picks statuses ad hoc.
+ */
+export const DOMAIN_ERROR_STATUS = {
+  scan_not_found: 404,
+  scan_exists: 409,
+  scan_closed: 409,
+  file_not_ready: 409,
+  event_id_conflict: 422,
+  validation_failed: 422,
+  store_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
+
+const TITLES: Record<DomainErrorCode, string> = {
+  scan_not_found: 'Scan not found',
+  scan_exists: 'Scan already exists',
+  scan_closed: 'Scan is closed',
+  file_not_ready: 'File not written yet',
+  event_id_conflict: 'Event id reused with different content',
+  validation_failed: 'Request body is not valid',
+  store_unavailable: 'Staging store unavailable',
+};
+
+export interface Violation {
+  path: string;
+  rule: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly detail: string,
+    readonly violations: Violation[] = [],
+  ) {
+    super(detail);
+    this.name = 'DomainError';
+  }
+
+  get status(): number {
+    return DOMAIN_ERROR_STATUS[this.code];
+  }
+
+  get title(): string {
+    return TITLES[this.code];
+  }
+}

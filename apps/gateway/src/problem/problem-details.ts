@@ -1,0 +1,22 @@
+/** The one error shape of the API: RFC 9457 problem details. */
+import type { Violation } from './domain-error.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface ProblemDetails {
+  /** A URI naming the kind of problem; `about:blank` where the status says it all. */
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** The request path. */
+  instance: string;
+  /** Quote it when reporting a problem: every log line of the request carries it. */
+  requestId: string;
+  /** Every rule the body broke, each with the JSON path of the offending value. */
+  violations?: Violation[];
+}
+
+export function problemType(code: string): string {
+  return `urn:assonant-gateway:problem:${code.replace(/_/g, '-')}`;
+}

@@ -1,0 +1,50 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { TECHNIQUES } from '#libs/model/src/naming.js';
+import { SCAN_STATUSES, type ScanStatus } from '#libs/staging/src/index.js';
+
+const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export class ListScansQuery {
+  @ApiPropertyOptional({ example: 'MOGNO' })
+  @IsOptional()
+  @Matches(NAME)
+  beamline?: string;
+
+  @ApiPropertyOptional({ example: '20240123' })
+  @IsOptional()
+  @Matches(NAME)
+  proposal?: string;
+
+  @ApiPropertyOptional({ enum: TECHNIQUES })
+  @IsOptional()
+  @IsIn(TECHNIQUES)
+  technique?: string;
+
+  @ApiPropertyOptional({ enum: SCAN_STATUSES })
+  @IsOptional()
+  @IsIn(SCAN_STATUSES)
+  status?: ScanStatus;
+
+  @ApiPropertyOptional({ description: 'Scans created at or after (ISO 8601).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Scans created before (ISO 8601).' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Page size, 1 to 500.', default: 50, example: '50' })
+  @IsOptional()
+  @Matches(/^(?:[1-9]\d?|[1-4]\d\d|500)$/, {
+    message: 'limit must be a whole number from 1 to 500',
+  })
+  limit?: string;
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @IsOptional()
+  @Matches(/^\d{1,12}$/)
+  cursor?: string;
+}

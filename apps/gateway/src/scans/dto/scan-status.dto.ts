@@ -1,0 +1,49 @@
+/** Response schemas for Swagger; the values come from libs/staging's ScanState. */
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TECHNIQUES } from '#libs/model/src/naming.js';
+import { SCAN_STATUSES, type ScanState, type ScanStatus } from '#libs/staging/src/index.js';
+
+class EventCounts {
+  @ApiProperty({ description: 'Accepted Entry events.' })
+  entries!: number;
+
+  @ApiProperty({ description: 'Accepted device events.' })
+  devices!: number;
+}
+
+class WrittenFileInfo {
+  @ApiProperty({ example: '/data/MOGNO/20240123/mogno-2026-0001.nxs' })
+  path!: string;
+
+  @ApiProperty({ description: 'Bytes.' })
+  size!: number;
+
+  @ApiProperty({ description: 'Hex SHA-256 of the file.' })
+  sha256!: string;
+}
+
+export class ScanStatusResponse implements ScanState {
+  @ApiProperty() scanId!: string;
+  @ApiProperty() beamline!: string;
+  @ApiProperty() proposal!: string;
+  @ApiProperty({ enum: TECHNIQUES }) technique!: ScanState['technique'];
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional({ description: 'ISO 8601 with time zone.' }) startTime?: string;
+  @ApiProperty({ description: 'When the scan was opened, ISO 8601.' }) createdAt!: string;
+  @ApiProperty({ enum: SCAN_STATUSES }) status!: ScanStatus;
+  @ApiProperty({ type: EventCounts }) counts!: EventCounts;
+  @ApiPropertyOptional() closedAt?: string;
+  @ApiPropertyOptional() writtenAt?: string;
+  @ApiPropertyOptional({ type: WrittenFileInfo }) file?: WrittenFileInfo;
+  @ApiPropertyOptional({ description: 'Why the last write attempt failed.' }) error?: string;
+  @ApiProperty({ type: [String], description: 'What the writer noticed and still wrote.' })
+  warnings!: string[];
+}
+
+export class ScanCatalogPage {
+  @ApiProperty({ type: [ScanStatusResponse] })
+  items!: ScanStatusResponse[];
+
+  @ApiPropertyOptional({ description: 'Pass as cursor for the next page; absent on the last.' })
+  nextCursor?: string;
+}

@@ -1,0 +1,147 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
+import { ScanIdPipe } from './scan-id.pipe.js';
+import { RawJsonBody } from './raw-json-body.decorator.js';
+import { ScanEventsService } from './scan-events.service.js';
+import { ScansService } from './scans.service.js';
+import { CloseAccepted } from './dto/close-accepted.dto.js';
+import { EventAccepted } from './dto/event-accepted.dto.js';
+import { ListScansQuery } from './dto/list-scans.query.js';
+import { ScanCatalogPage, ScanStatusResponse } from './dto/scan-status.dto.js';
+import { SWAGGER_EXAMPLES } from '../openapi/swagger-examples.js';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Same key twice: stored once. Same key with other content: 422.',
+};
+
+@ApiTags('scans')
+@Controller('v1/scans')
+export class ScansController {
+  constructor(
+    private readonly scans: ScansService,
+    private readonly events: ScanEventsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a scan' })
+  @ApiBody({ type: CreateScanRequest, examples: SWAGGER_EXAMPLES.createScan })
+  @ApiCreatedResponse({ type: ScanStatusResponse, description: 'Opened; Location names it.' })
+  @ApiOkResponse({ type: ScanStatusResponse, description: 'Already open with the same metadata.' })
+  @ApiConflictResponse({ description: 'The scanId exists with other metadata.' })
+  async openScan(
+    @Body() request: CreateScanRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScanStatusResponse> {
+    const { created, scan } = await this.scans.open(request);
+    void reply.status(created ? 201 : 200).header('location', `/v1/scans/${scan.scanId}`);
+    return scan;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List scans, newest first' })
+  @ApiOkResponse({ type: ScanCatalogPage })
+  async listScans(@Query() query: ListScansQuery): Promise<ScanCatalogPage> {
+    return this.scans.list(query);
+  }
+
+  @Get(':scanId')
+  @ApiOperation({ summary: 'Status, counts and file of a scan' })
+  @ApiOkResponse({ type: ScanStatusResponse })
+  @ApiNotFoundResponse({ description: 'No such scan.' })
+  async getScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<ScanStatusResponse> {
+    return this.scans.get(scanId);
+  }
+
+  @Post(':scanId/entries')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Stage an Assonant Entry (a whole stage×moment snapshot)' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ type: Entry, examples: SWAGGER_EXAMPLES.entry })
+  @ApiAcceptedResponse({
+    type: EventAccepted,
+    description: 'Stored durably; it will be in the file.',
+  })
+  @ApiNotFoundResponse({ description: 'No such scan.' })
+  @ApiConflictResponse({ description: 'The scan is closed.' })
+  @ApiUnprocessableEntityResponse({ description: 'The body breaks the data model.' })
+  async stageEntry(
+    @Param('scanId', ScanIdPipe) scanId: string,
+    @Body() entry: Entry,
+    @RawJsonBody() rawJson: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<EventAccepted> {
+    return this.events.stageEntry(scanId, entry, rawJson, idempotencyKey);
+  }
+
+  @Post(':scanId/devices')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Stage one device (Component) reading for a stage and moment' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiBody({ type: DeviceEventRequest, examples: SWAGGER_EXAMPLES.device })
+  @ApiAcceptedResponse({
+    type: EventAccepted,
+    description: 'Stored durably; it will be in the file.',
+  })
+  @ApiNotFoundResponse({ description: 'No such scan.' })
+  @ApiConflictResponse({ description: 'The scan is closed.' })
+  @ApiUnprocessableEntityResponse({ description: 'The body breaks the data model.' })
+  async stageDevice(
+    @Param('scanId', ScanIdPipe) scanId: string,
+    @Body() event: DeviceEventRequest,
+    @RawJsonBody() rawJson: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<EventAccepted> {
+    return this.events.stageDevice(scanId, event, rawJson, idempotencyKey);
+  }
+
+  @Post(':scanId/close')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Close the scan: no more events; write its NeXus file' })
+  @ApiAcceptedResponse({ type: CloseAccepted })
+  @ApiNotFoundResponse({ description: 'No such scan.' })
+  async closeScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<CloseAccepted> {
+    return this.scans.close(scanId);
+  }
+
+  @Get(':scanId/file')
+  @ApiOperation({ summary: 'Download the written NeXus file' })
+  @ApiProduces('application/x-hdf5')
+  @ApiOkResponse({ description: 'The .nxs file.', schema: { type: 'string', format: 'binary' } })
+  @ApiConflictResponse({ description: 'Not written yet.' })
+  async getScanFile(@Param('scanId', ScanIdPipe) scanId: string): Promise<StreamableFile> {
+    const file = await this.scans.writtenFile(scanId);
+    return new StreamableFile(createReadStream(file.path), {
+      type: 'application/x-hdf5',
+      length: file.size,
+      disposition: `attachment; filename="${file.name}"`,
+    });
+  }
+}

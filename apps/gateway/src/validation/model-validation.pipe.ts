@@ -1,0 +1,32 @@
+/**
+ * Validates request bodies and queries against their data classes. The
+ * decorators on those classes are the only statement of what is valid; the
+ * validator compiled from them runs here, once per request, with no
+ * class instantiation on the hot path.
+ */
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { validateBody } from '#libs/model/src/index.js';
+import { DomainError } from '../problem/domain-error.js';
+
+type Constructor = abstract new (...args: never[]) => unknown;
+
+@Injectable()
+export class ModelValidationPipe implements PipeTransform<unknown, unknown> {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type !== 'body' && metadata.type !== 'query') return value;
+    const target = metadata.metatype as Constructor | undefined;
+    if (target === undefined || isPrimitiveType(target)) return value;
+    const result = validateBody(target, value ?? (metadata.type === 'query' ? {} : value));
+    if (result.ok) return result.value;
+    const where = metadata.type === 'query' ? 'query string' : 'request body';
+    throw new DomainError(
+      'validation_failed',
+      `The ${where} breaks ${result.violations.length} rule(s); see violations.`,
+      result.violations,
+    );
+  }
+}
+
+function isPrimitiveType(target: Constructor): boolean {
+  return [String, Number, Boolean, Object, Array].includes(target as never);
+}

@@ -1,0 +1,32 @@
+/**
+ * The worker process: takes write jobs from the queue. On SIGTERM it finishes
+ * (or hands back) the job in hand before it exits, so no partial file is ever
+ * left at a final path.
+ */
+import { ConfigError, loadConfig } from '#libs/config/src/index.js';
+import { WRITE_QUEUE } from '#libs/queue-contracts/src/index.js';
+import { startWriteWorker } from './write-worker.js';
+
+function log(level: 'info' | 'warn' | 'error', msg: string): void {
+  const line = { level, time: new Date().toISOString(), service: 'worker', pid: process.pid, msg };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const running = await startWriteWorker(config, log);
+  const shutdown = (signal: string): void => {
+    log('info', `${signal}: finishing the job in hand, then exiting`);
+    void running.close().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  log('info', `ready: queue ${config.keyPrefix}:${WRITE_QUEUE}, data root ${config.dataRoot}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    error instanceof ConfigError ? `${error.message}\n` : `worker failed: ${String(error)}\n`,
+  );
+  process.exit(1);
+});

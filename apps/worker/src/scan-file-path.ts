@@ -1,0 +1,14 @@
+/** Where a scan's file lives: `<dataRoot>/<beamline>/<proposal>/<scanId>.nxs`. */
+import path from 'node:path';
+import type { ScanMetadata } from '#libs/staging/src/index.js';
+
+export function scanFilePath(dataRoot: string, scan: ScanMetadata): string {
+  const root = path.resolve(dataRoot);
+  const file = path.resolve(root, scan.beamline, scan.proposal, `${scan.scanId}.nxs`);
+  // The names were validated at the gateway; this guards against a staged
+  // record that was not (written by another tool, or an older version).
+  if (!file.startsWith(root + path.sep)) {
+    throw new Error(`scan ${scan.scanId} would be written outside DATA_ROOT`);
+  }
+  return file;
+}

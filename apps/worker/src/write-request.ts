@@ -1,0 +1,16 @@
+/** What the worker's main thread hands to the thread that builds and writes a file. */
+import type { ScanMetadata } from '#libs/staging/src/index.js';
+
+export interface WriteRequest {
+  scan: ScanMetadata;
+  entries: [eventId: string, rawJson: string][];
+  devices: [eventId: string, rawJson: string][];
+  finalPath: string;
+  creator: string;
+  fileTime: string;
+}
+
+export type WriteOutcome =
+  | { ok: true; size: number; sha256: string; warnings: string[] }
+  /** `invalid-data`: the staged events cannot make a file; retrying cannot help. */
+  | { ok: false; kind: 'invalid-data' | 'io'; message: string };

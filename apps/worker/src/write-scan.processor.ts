@@ -1,0 +1,54 @@
+/**
+ * The write job: load a closed scan's staged events, build and write its file
+ * off the event loop, record the outcome. Bad data fails at once; I/O errors
+ * are retried with backoff by BullMQ.
+ */
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { AppConfig } from '#libs/config/src/index.js';
+import {
+  isWriteScanJobData,
+  WRITE_SCAN_JOB,
+  type WriteScanJobData,
+} from '#libs/queue-contracts/src/index.js';
+import type { ScanStore } from '#libs/staging/src/index.js';
+import { runWriteThread } from './run-write-thread.js';
+import { scanFilePath } from './scan-file-path.js';
+
+export const CREATOR = 'Assonant Gateway 0.1.0';
+
+export function createWriteScanProcessor(
+  store: ScanStore,
+  config: AppConfig,
+): (job: Job<WriteScanJobData>) => Promise<void> {
+  return async (job) => {
+    if (job.name !== WRITE_SCAN_JOB || !isWriteScanJobData(job.data)) {
+      throw new UnrecoverableError(`unknown job ${job.name}`);
+    }
+    const { scanId } = job.data;
+    const scan = await store.get(scanId);
+    if (scan === undefined) throw new UnrecoverableError(`scan ${scanId} is not staged`);
+    if (scan.status === 'written') return;
+    const raw = await store.loadEvents(scanId);
+    const outcome = await runWriteThread({
+      scan,
+      entries: [...raw.entries],
+      devices: [...raw.devices],
+      finalPath: scanFilePath(config.dataRoot, scan),
+      creator: CREATOR,
+      fileTime: new Date().toISOString(),
+    });
+    if (outcome.ok) {
+      const file = {
+        path: scanFilePath(config.dataRoot, scan),
+        size: outcome.size,
+        sha256: outcome.sha256,
+      };
+      await store.markWritten(scanId, file, outcome.warnings, new Date().toISOString());
+      return;
+    }
+    const willRetry = outcome.kind === 'io' && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+    await store.markAttemptFailed(scanId, outcome.message, !willRetry);
+    if (outcome.kind === 'invalid-data') throw new UnrecoverableError(outcome.message);
+    throw new Error(outcome.message);
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The one place that reads the environment. Every setting is validated at
+ * start; a bad value stops the process with a message naming the variable.
+ */
+import path from 'node:path';
+
+export interface AppConfig {
+  /** HTTP port of the gateway. `PORT`, default 3000. */
+  port: number;
+  /** Address the gateway binds. `HOST`, default 127.0.0.1 (set 0.0.0.0 in containers). */
+  host: string;
+  /** Redis connection URL. `REDIS_URL`, required (the start script provides an embedded one). */
+  redisUrl: string;
+  /** Prefix of every Redis key and BullMQ queue; lets several deployments or test files share one Redis. `QUEUE_PREFIX`, default "assonant". */
+  keyPrefix: string;
+  /** Where scan files are written: `<dataRoot>/<beamline>/<proposal>/<scanId>.nxs`. `DATA_ROOT`, default ./var/data. */
+  dataRoot: string;
+  /** Largest accepted request body, bytes. `BODY_LIMIT_BYTES`, default 16 MiB. */
+  bodyLimitBytes: number;
+  /** How long a Redis command may take before the gateway answers 503, ms. `REDIS_COMMAND_TIMEOUT_MS`, default 1500. */
+  redisCommandTimeoutMs: number;
+  /** Write jobs one worker process runs at once. `WORKER_CONCURRENCY`, default 1. */
+  workerConcurrency: number;
+  /** Attempts of a write job before the scan is marked failed. `WRITE_ATTEMPTS`, default 5. */
+  writeAttempts: number;
+  /** pino log level. `LOG_LEVEL`, default "info". */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+  const config: AppConfig = {
+    port: read.integer('PORT', 3000, 0, 65535),
+    host: read.string('HOST', '127.0.0.1'),
+    redisUrl: read.redisUrl('REDIS_URL'),
+    keyPrefix: read.pattern('QUEUE_PREFIX', 'assonant', /^[A-Za-z0-9_-]{1,64}$/),
+    dataRoot: path.resolve(read.string('DATA_ROOT', 'var/data')),
+    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1500, 50, 60_000),
+    workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
+    writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),
+    logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  string(name: string, fallback: string): string {
+    const raw = this.env[name];
+    return raw === undefined || raw === '' ? fallback : raw;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  }
+
+  pattern(name: string, fallback: string, rule: RegExp): string {
+    const value = this.string(name, fallback);
+    if (!rule.test(value)) this.problems.push(`${name}=${value}: must match ${rule.source}`);
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.string(name, fallback);
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    this.problems.push(`${name}=${value}: expected one of ${allowed.join(', ')}`);
+    return fallback;
+  }
+
+  redisUrl(name: string): string {
+    const value = this.env[name];
+    if (value === undefined || value === '') {
+      this.problems.push(`${name} is not set (npm start runs an embedded Redis and sets it)`);
+      return '';
+    }
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error('protocol');
+    } catch {
+      // The URL may hold a password: never echo it.
+      this.problems.push(`${name}: expected redis://[user:password@]host:port[/db]`);
+    }
+    return value;
+  }
+}
+
+/** Settings of `npm start`'s launcher (scripts/serve.ts). */
+export interface LauncherConfig {
+  /** External Redis; when unset the launcher runs a private redis-server. `REDIS_URL`. */
+  redisUrl?: string;
+  /** Port of the private redis-server; away from a system Redis's 6379. `EMBEDDED_REDIS_PORT`, default 6390. */
+  embeddedRedisPort: number;
+  /** Worker processes to start. `WORKERS`, default 1. */
+  workers: number;
+}
+
+export function loadLauncherConfig(env: Env = process.env): LauncherConfig {
+  const problems: string[] = [];
+  const read = new EnvReader(env, problems);
+  const redisUrl =
+    env.REDIS_URL !== undefined && env.REDIS_URL !== '' ? read.redisUrl('REDIS_URL') : undefined;
+  const config: LauncherConfig = {
+    ...(redisUrl !== undefined ? { redisUrl } : {}),
+    embeddedRedisPort: read.integer('EMBEDDED_REDIS_PORT', 6390, 1, 65535),
+    workers: read.integer('WORKERS', 1, 0, 64),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

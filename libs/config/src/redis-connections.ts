@@ -1,0 +1,25 @@
+/**
+ * The two kinds of Redis connection. The gateway's must fail fast so a request
+ * gets a 503 instead of waiting; the worker's must wait for Redis to come back.
+ */
+import { Redis } from 'ioredis';
+import type { AppConfig } from './config.js';
+
+export function createProducerRedis(config: AppConfig): Redis {
+  return new Redis(config.redisUrl, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: config.redisCommandTimeoutMs,
+    connectTimeout: config.redisCommandTimeoutMs,
+    // Reconnect quickly in the background so service resumes soon after Redis returns.
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+  });
+}
+
+export function createConsumerRedis(config: AppConfig): Redis {
+  return new Redis(config.redisUrl, {
+    maxRetriesPerRequest: null,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * The gateway's own HTTP bodies (not part of Assonant) as plain JSON shapes.
+ * The validating classes `CreateScanRequest` and `DeviceEventRequest` implement them.
+ */
+import type { ComponentJson } from './assonant-json.js';
+import type { AcquisitionMoment, ExperimentStage, Technique } from './naming.js';
+
+export interface CreateScanRequestJson {
+  beamline: string;
+  proposal: string;
+  technique: Technique;
+  title?: string;
+  /** Chosen by the client to make opening idempotent; the gateway picks one when absent. */
+  scanId?: string;
+  /** ISO 8601 date-time with a time zone. */
+  startTime?: string;
+}
+
+export interface DeviceEventRequestJson {
+  stage: ExperimentStage;
+  moment: AcquisitionMoment;
+  /** ISO 8601 date-time with a time zone: when the device was read. */
+  timestamp?: string;
+  /** Makes the event idempotent: the same id twice is stored once. */
+  eventId?: string;
+  device: ComponentJson;
+}

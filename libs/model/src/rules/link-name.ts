@@ -1,0 +1,61 @@
+/**
+ * Names that become HDF5 link names: component names and the keys of the
+ * `fields`, `positions`, `subcomponents` and `extra_metadata` maps (metadata
+ * keys become attribute names, which obey the same rules here).
+ */
+import {
+  Validate,
+  ValidatorConstraint,
+  type ValidationArguments,
+  type ValidationOptions,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
+
+export const MAX_NAME_LENGTH = 255;
+
+/**
+ * Keys that would alter an object's prototype chain or shadow its constructor
+ * in any consumer that copies maps into plain objects.
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+]);
+
+/** Why `value` cannot be a link name, or undefined when it can. */
+export function linkNameProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'must be a string';
+  if (value.length === 0) return 'must not be empty';
+  if (value === '.' || value === '..') return `must not be "${value}" (a path step in HDF5)`;
+  if (value.length > MAX_NAME_LENGTH) {
+    return `must be at most ${MAX_NAME_LENGTH} characters long (it has ${value.length})`;
+  }
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code === 0x2f) return 'must not contain "/" (the HDF5 path separator)';
+    if (code < 0x20 || code === 0x7f) {
+      const hex = code.toString(16).toUpperCase().padStart(4, '0');
+      return `must not contain control characters (U+${hex} at position ${i})`;
+    }
+  }
+  if (RESERVED_NAMES.has(value))
+    return `must not be a reserved word (${[...RESERVED_NAMES].join(', ')})`;
+  return undefined;
+}
+
+@ValidatorConstraint({ name: 'isLinkName' })
+export class IsLinkNameConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return linkNameProblem(value) === undefined;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} ${linkNameProblem(args.value) ?? 'must be a valid name'}`;
+  }
+}
+
+/** The value must be usable as an HDF5 link name. */
+export function IsLinkName(options?: ValidationOptions): PropertyDecorator {
+  return Validate(IsLinkNameConstraint, options);
+}

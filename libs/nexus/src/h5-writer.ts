@@ -1,0 +1,182 @@
+/**
+ * Writes a tree to an HDF5 file atomically: everything goes to a temporary file in
+ * the target directory, which is closed, fsynced and renamed onto the final path.
+ * A reader sees the old file or the complete new one, never a partial one.
+ *
+ * Files use HDF5's default (earliest) format bounds, so HDF5 1.10 readers open them.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Dataset, Group } from 'h5wasm/node';
+import { hdf5Runtime, messageOf, shortHdf5Message, type Hdf5Runtime } from './hdf5-runtime.js';
+import { elementCount, joinPath, text, type NxGroupNode, type NxValue } from './tree.js';
+
+export interface WrittenFile {
+  /** Size of the final file in bytes. */
+  size: number;
+  /** Hex SHA-256 of the final file. */
+  sha256: string;
+}
+
+/**
+ * Writes `root` to `finalPath` (creating its directory), replacing any file there.
+ * Adds the root attribute `HDF5_Version` (the library that wrote the file) unless
+ * the tree sets it. On failure the temporary file is removed, `finalPath` is left
+ * as it was, and the error says what failed, with the original as `cause`.
+ */
+export async function writeNexusFile(root: NxGroupNode, finalPath: string): Promise<WrittenFile> {
+  const target = resolve(finalPath);
+  const directory = dirname(target);
+  const temporary = join(directory, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const runtime = await hdf5Runtime();
+    await mkdir(directory, { recursive: true });
+    writeTree(runtime, temporary, root);
+    await fsync(temporary);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new Error(`cannot write NeXus file ${target}: ${shortHdf5Message(messageOf(error))}`, {
+      cause: error,
+    });
+  }
+  await fsyncDirectory(directory);
+  try {
+    return await digest(target);
+  } catch (error) {
+    throw new Error(`NeXus file ${target} written but not readable: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function writeTree({ h5, version }: Hdf5Runtime, path: string, root: NxGroupNode): void {
+  const file = new h5.File(path, 'w');
+  try {
+    const attrs = new Map(root.attrs);
+    if (version !== undefined && !attrs.has('HDF5_Version'))
+      attrs.set('HDF5_Version', text(version));
+    writeAttrs(file, attrs, '/');
+    writeChildren(file, root, '/');
+  } catch (error) {
+    // The write already failed; a failing close would only hide why.
+    try {
+      file.close();
+    } catch {
+      /* ignored */
+    }
+    throw error;
+  }
+  if (file.close() < 0) throw new Error(`closing ${path} failed`);
+}
+
+function writeChildren(h5group: Group, node: NxGroupNode, path: string): void {
+  for (const [name, child] of node.children) {
+    const childPath = joinPath(path, name);
+    // h5wasm takes names as paths: a slash would silently create a deeper object.
+    if (name.includes('/')) throw new ObjectWriteError(`${childPath}: "/" in a name`);
+    try {
+      switch (child.kind) {
+        case 'group': {
+          const created = h5group.create_group(name);
+          writeAttrs(created, child.attrs, childPath);
+          writeChildren(created, child, childPath);
+          break;
+        }
+        case 'dataset': {
+          const created = h5group.create_dataset({ name, ...h5Data(child.value) });
+          writeAttrs(created, child.attrs, childPath);
+          break;
+        }
+        case 'softlink':
+          checkStatus(h5group.create_soft_link(child.target, name), childPath);
+          break;
+        case 'externallink':
+          checkStatus(h5group.create_external_link(child.file, child.path, name), childPath);
+          break;
+      }
+    } catch (error) {
+      throw wrapAt(childPath, error);
+    }
+  }
+}
+
+function writeAttrs(owner: Group | Dataset, attrs: Map<string, NxValue>, path: string): void {
+  for (const [name, value] of attrs) {
+    try {
+      const { data, shape, dtype } = h5Data(value);
+      owner.create_attribute(name, data, shape, dtype);
+    } catch (error) {
+      throw wrapAt(`${path}@${name}`, error);
+    }
+  }
+}
+
+/** One buffer per dataset or attribute: a single h5wasm call, whatever its size. */
+function h5Data(value: NxValue): {
+  data: Float64Array | BigInt64Array | Uint8Array | string[];
+  shape: number[];
+  dtype: string;
+} {
+  if (elementCount(value.shape) !== value.data.length) {
+    throw new Error(
+      `shape [${value.shape.join(', ')}] does not hold ${value.data.length} elements`,
+    );
+  }
+  const shape = [...value.shape];
+  switch (value.dtype) {
+    case 'float64':
+      return { data: value.data, shape, dtype: '<d' };
+    case 'int64':
+      return { data: value.data, shape, dtype: '<q' };
+    case 'bool':
+      return { data: value.data, shape, dtype: '<B' };
+    case 'string':
+      return { data: [...value.data], shape, dtype: 'S' };
+  }
+}
+
+function checkStatus(status: number, path: string): void {
+  if (status < 0) throw new Error(`${path}: HDF5 status ${status}`);
+}
+
+/** An error already naming the object that failed to write. */
+class ObjectWriteError extends Error {}
+
+/** Names the failing object once (the innermost one), keeping the original as the cause. */
+function wrapAt(path: string, error: unknown): Error {
+  if (error instanceof ObjectWriteError) return error;
+  return new ObjectWriteError(`${path}: ${shortHdf5Message(messageOf(error))}`, { cause: error });
+}
+
+async function fsync(path: string): Promise<void> {
+  const handle = await open(path, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes the rename durable; best effort, as some file systems cannot sync a directory. */
+async function fsyncDirectory(path: string): Promise<void> {
+  try {
+    const handle = await open(path, 'r');
+    await handle.sync().finally(() => handle.close());
+  } catch {
+    // The file is complete and in place; only its survival of a power cut is weaker.
+  }
+}
+
+async function digest(path: string): Promise<WrittenFile> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    size += bytes.length;
+    hash.update(bytes);
+  }
+  return { size, sha256: hash.digest('hex') };
+}

@@ -1,0 +1,1 @@
+export * from './write-scan-job.js';

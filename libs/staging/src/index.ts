@@ -1,0 +1,6 @@
+export * from './staged-scan.js';
+export * from './scan-state.js';
+export * from './scan-store.js';
+export * from './parse-staged.js';
+export * from './event-digest.js';
+export { RedisKeys, type EventKind } from './redis-keys.js';

@@ -1,0 +1,46 @@
+/**
+ * Turns the raw event texts kept in Redis into a StagedScan. The texts are
+ * parsed again here, not trusted from the gateway's JSON.parse, so that an
+ * integer literal becomes a bigint (written as int64) and `3.0` stays a float.
+ */
+import { parse } from 'lossless-json';
+import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
+import type { AcquisitionMoment, ExperimentStage } from '#libs/model/src/naming.js';
+import type { RawScanEvents } from './scan-store.js';
+import type { ScanMetadata, StagedEvent, StagedScan } from './staged-scan.js';
+
+const INTEGER_LITERAL = /^-?\d+$/;
+
+export function parseNumberLiteral(text: string): number | bigint {
+  return INTEGER_LITERAL.test(text) ? BigInt(text) : Number(text);
+}
+
+export function parseJsonPreservingIntegers(text: string): unknown {
+  return parse(text, null, parseNumberLiteral);
+}
+
+interface DeviceEventBody {
+  stage: ExperimentStage;
+  moment: AcquisitionMoment;
+  timestamp?: string;
+  device: ComponentJson;
+}
+
+export function parseStagedScan(scan: ScanMetadata, raw: RawScanEvents): StagedScan {
+  const events: StagedEvent[] = [];
+  for (const [eventId, text] of raw.entries) {
+    events.push({ kind: 'entry', eventId, entry: parseJsonPreservingIntegers(text) as EntryJson });
+  }
+  for (const [eventId, text] of raw.devices) {
+    const body = parseJsonPreservingIntegers(text) as DeviceEventBody;
+    events.push({
+      kind: 'device',
+      eventId,
+      stage: body.stage,
+      moment: body.moment,
+      ...(body.timestamp !== undefined ? { timestamp: body.timestamp } : {}),
+      device: body.device,
+    });
+  }
+  return { scan, events };
+}

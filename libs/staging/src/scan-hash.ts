@@ -1,0 +1,31 @@
+/** Conversion between a scan's Redis hash and its typed state. */
+import type { RedisKeys } from './redis-keys.js';
+import type { ScanState, WrittenFile } from './scan-state.js';
+import { SCAN_STATUSES, type ScanMetadata, type ScanStatus } from './staged-scan.js';
+
+export function parseScanHash(hash: Record<string, string>): ScanState | undefined {
+  if (hash.meta === undefined) return undefined;
+  const meta = JSON.parse(hash.meta) as ScanMetadata;
+  const status = hash.status as ScanStatus;
+  if (!SCAN_STATUSES.includes(status)) return undefined;
+  const state: ScanState = {
+    ...meta,
+    status,
+    counts: { entries: Number(hash.entries ?? 0), devices: Number(hash.devices ?? 0) },
+    warnings: hash.warnings !== undefined ? (JSON.parse(hash.warnings) as string[]) : [],
+  };
+  if (hash.closedAt !== undefined) state.closedAt = hash.closedAt;
+  if (hash.writtenAt !== undefined) state.writtenAt = hash.writtenAt;
+  if (hash.file !== undefined) state.file = JSON.parse(hash.file) as WrittenFile;
+  if (hash.error !== undefined) state.error = hash.error;
+  return state;
+}
+
+/** The catalog sorted sets a new scan is added to. */
+export function catalogEntries(keys: RedisKeys, meta: ScanMetadata): string[] {
+  return [
+    keys.catalog(),
+    keys.catalog({ beamline: meta.beamline }),
+    keys.catalog({ proposal: meta.proposal }),
+  ];
+}

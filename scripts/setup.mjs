@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Makes a fresh clone runnable: npm dependencies, the Debian packages the
+// service (and, with --for-tests, the test suite) needs, and the build.
+// Plain Node with no dependencies, because it runs before `npm ci`.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** What the service needs from Debian, and how to tell it is there. */
+const SERVICE_PACKAGES = [{ deb: 'redis-server', present: () => onPath('redis-server') }];
+/** What the tests need besides: an HDF5 reader that is not ours. */
+const TEST_PACKAGES = [
+  { deb: 'python3-h5py', present: () => succeeds('/usr/bin/python3', ['-c', 'import h5py']) },
+  { deb: 'hdf5-tools', present: () => onPath('h5dump') },
+];
+
+function log(message) {
+  process.stdout.write(`[setup] ${message}\n`);
+}
+
+function onPath(binary) {
+  return succeeds('sh', ['-c', `command -v ${binary}`]);
+}
+
+function succeeds(command, args) {
+  return spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+}
+
+function run(command, args) {
+  execFileSync(command, args, { cwd: root, stdio: 'inherit' });
+}
+
+function ensureNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 20) {
+    process.stderr.write(`Node ${process.versions.node} is too old: install Node 20 or newer.\n`);
+    process.exit(1);
+  }
+}
+
+function ensureNpmDependencies() {
+  const marker = path.join(root, 'node_modules', '.package-lock.json');
+  const lock = path.join(root, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  log('installing npm dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+function ensureDebianPackages(packages) {
+  const missing = packages.filter((pkg) => !pkg.present()).map((pkg) => pkg.deb);
+  if (missing.length === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !onPath('apt-get')) {
+    process.stderr.write(
+      `Missing system packages: ${missing.join(' ')}\n` +
+        `Install them, then run this command again:\n  sudo apt-get install -y ${missing.join(' ')}\n`,
+    );
+    process.exit(1);
+  }
+  log(`installing ${missing.join(' ')} with apt-get`);
+  run('apt-get', ['update']);
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing]);
+}
+
+function build() {
+  log('building (tsc)');
+  run(process.execPath, [
+    path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'tsconfig.build.json',
+  ]);
+}
+
+export function setup({ forTests = false, buildOnly = false } = {}) {
+  ensureNode();
+  ensureNpmDependencies();
+  if (!buildOnly)
+    ensureDebianPackages(forTests ? [...SERVICE_PACKAGES, ...TEST_PACKAGES] : SERVICE_PACKAGES);
+  build();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  setup({
+    forTests: process.argv.includes('--for-tests'),
+    buildOnly: process.argv.includes('--build-only'),
+  });
+}

@@ -1,0 +1,66 @@
+/** The calls a beamline client makes, over real HTTP with supertest. */
+import request from 'supertest';
+import assert from 'node:assert/strict';
+
+export interface OpenScanBody {
+  beamline: string;
+  proposal: string;
+  technique: string;
+  scanId?: string;
+  title?: string;
+  startTime?: string;
+}
+
+export class ScanClient {
+  constructor(readonly baseUrl: string) {}
+
+  async open(body: OpenScanBody): Promise<string> {
+    const response = await request(this.baseUrl).post('/v1/scans').send(body).expect(201);
+    return (response.body as { scanId: string }).scanId;
+  }
+
+  postJson(path: string, text: string): request.Test {
+    return request(this.baseUrl).post(path).set('content-type', 'application/json').send(text);
+  }
+
+  async entry(scanId: string, text: string): Promise<void> {
+    await this.postJson(`/v1/scans/${scanId}/entries`, text).expect(202);
+  }
+
+  async device(scanId: string, text: string): Promise<void> {
+    await this.postJson(`/v1/scans/${scanId}/devices`, text).expect(202);
+  }
+
+  async close(scanId: string): Promise<void> {
+    await request(this.baseUrl).post(`/v1/scans/${scanId}/close`).expect(202);
+  }
+
+  async status(scanId: string): Promise<ScanStatusBody> {
+    const response = await request(this.baseUrl).get(`/v1/scans/${scanId}`).expect(200);
+    return response.body as ScanStatusBody;
+  }
+
+  /** Polls the status a client would poll until the scan is written or failed. */
+  async waitWritten(scanId: string, timeoutMs = 30_000): Promise<ScanStatusBody> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await this.status(scanId);
+      if (status.status === 'written') return status;
+      assert.notEqual(status.status, 'failed', `scan ${scanId} failed: ${status.error ?? ''}`);
+      assert.ok(
+        Date.now() < deadline,
+        `scan ${scanId} still ${status.status} after ${timeoutMs} ms`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+export interface ScanStatusBody {
+  scanId: string;
+  status: string;
+  counts: { entries: number; devices: number };
+  file?: { path: string; size: number; sha256: string };
+  error?: string;
+  warnings: string[];
+}
