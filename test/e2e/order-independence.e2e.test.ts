@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deviceEventText, fixtureText } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
-import { readWithH5py, type H5File } from '../helpers/h5-read.js';
+import { readWithH5py, type H5Listing } from '#libs/nexus/test/support/h5py.js';
 import { ScanClient } from '../helpers/scan-client.js';
 
 interface Event {
@@ -36,11 +36,12 @@ const EVENTS: Event[] = [
 ];
 
 /** What must be equal: everything but the names and times that differ per scan by design. */
-function comparable(file: H5File, scanId: string): string {
-  const rootAttrs = { ...file.rootAttrs };
+function comparable(listing: H5Listing, scanId: string): string {
+  const rootAttrs = { ...listing['/']?.attrs };
   delete rootAttrs.file_name;
   delete rootAttrs.file_time;
-  return JSON.stringify({ rootAttrs, objects: file.objects }).replaceAll(scanId, '<scanId>');
+  const objects = { ...listing, '/': { ...listing['/'], attrs: rootAttrs } };
+  return JSON.stringify(objects).replaceAll(scanId, '<scanId>');
 }
 
 describe('order independence', () => {

@@ -9,7 +9,9 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from '#libs/config/src/index.js';
+import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
 import { AppModule } from './app.module.js';
+import { ListScansQuery } from './scans/dto/list-scans.query.js';
 import { useJsonBodiesOnly } from './http/json-body-parser.js';
 import { buildOpenApiDocument } from './openapi/swagger-document.js';
 import { ProblemFilter } from './problem/problem-filter.js';
@@ -39,7 +41,9 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     void reply.header('x-request-id', String(request.id));
   });
   app.useGlobalFilters(new ProblemFilter());
-  app.useGlobalPipes(new ModelValidationPipe());
+  app.useGlobalPipes(
+    new ModelValidationPipe([CreateScanRequest, DeviceEventRequest, Entry, ListScansQuery]),
+  );
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs/json',

@@ -7,7 +7,7 @@ import { validateBody } from '../src/validation/validate-body.js';
 import { EXAMPLES } from './support/examples.js';
 import { MALFORMED_CASES } from './support/malformed-cases.js';
 import { plainVerdict } from './support/plain-class-validator.js';
-import { describe, it } from './support/spec.js';
+import { describe, it } from 'node:test';
 
 describe('compiled validator agrees with class-validator', () => {
   for (const { name, cls, body } of EXAMPLES) {

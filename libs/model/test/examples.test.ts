@@ -7,7 +7,7 @@ import {
 import type { ComponentJson } from '../src/assonant-json.js';
 import { validateBody } from '../src/validation/validate-body.js';
 import { EXAMPLES } from './support/examples.js';
-import { describe, it } from './support/spec.js';
+import { describe, it } from 'node:test';
 
 describe('examples', () => {
   for (const { name, cls, body } of EXAMPLES) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { validateBody } from '../src/validation/validate-body.js';
 import { MALFORMED_CASES } from './support/malformed-cases.js';
-import { describe, it } from './support/spec.js';
+import { describe, it } from 'node:test';
 
 describe('malformed bodies', () => {
   it('has a table of at least 40 cases', () => {

@@ -11,7 +11,7 @@ import { EXAMPLES } from './support/examples.js';
 import { clone } from './support/json-edit.js';
 import { plainVerdict } from './support/plain-class-validator.js';
 import { pick, prng } from './support/prng.js';
-import { describe, it } from './support/spec.js';
+import { describe, it } from 'node:test';
 
 const SEED = 20240425;
 const ROUNDS = 1500;

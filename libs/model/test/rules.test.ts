@@ -3,7 +3,7 @@ import { fieldValueProblem } from '../src/rules/field-value.js';
 import { linkNameProblem } from '../src/rules/link-name.js';
 import { isZonedDateTime } from '../src/rules/zoned-date-time.js';
 import { childPath } from '../src/validation/violation.js';
-import { describe, it } from './support/spec.js';
+import { describe, it } from 'node:test';
 
 /** An array nested `depth` levels: [[[...[1]...]]]. */
 function nestedArray(depth: number): unknown {

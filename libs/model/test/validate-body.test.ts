@@ -14,7 +14,7 @@ import type { Violation } from '../src/validation/violation.js';
 import { at, edit, edits, REMOVE } from './support/json-edit.js';
 import { nestedChain } from './support/malformed-cases.js';
 import { plainVerdict } from './support/plain-class-validator.js';
-import { describe, it } from './support/spec.js';
+import { describe, it } from 'node:test';
 
 const START = EXAMPLE_MOGNO_TOMOGRAPHY_START;
 const CAMERA = 'beamline.subcomponents.camera';

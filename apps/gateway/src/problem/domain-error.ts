@@ -1,3 +1,5 @@
+import type { Violation } from '#libs/model/src/index.js';
+
 /**
  * Errors the gateway's own logic raises, each with a code. One exhaustive
  * table turns a code into an HTTP status, so no handler picks statuses ad hoc.
@@ -23,12 +25,6 @@ const TITLES: Record<DomainErrorCode, string> = {
   validation_failed: 'Request body is not valid',
   store_unavailable: 'Staging store unavailable',
 };
-
-export interface Violation {
-  path: string;
-  rule: string;
-  message: string;
-}
 
 export class DomainError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 /** The one error shape of the API: RFC 9457 problem details. */
-import type { Violation } from './domain-error.js';
+import type { Violation } from '#libs/model/src/index.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

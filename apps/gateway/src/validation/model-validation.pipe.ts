@@ -5,13 +5,18 @@
  * class instantiation on the hot path.
  */
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { validateBody } from '#libs/model/src/index.js';
+import { compileValidator, validateBody, type AnyClass } from '#libs/model/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
 
 type Constructor = abstract new (...args: never[]) => unknown;
 
 @Injectable()
 export class ModelValidationPipe implements PipeTransform<unknown, unknown> {
+  /** Compiles the validators of `classes` now, so an unsupported decorator stops the start. */
+  constructor(classes: AnyClass[]) {
+    for (const cls of classes) compileValidator(cls);
+  }
+
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
     const target = metadata.metatype as Constructor | undefined;

@@ -1,19 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { TECHNIQUES } from '#libs/model/src/naming.js';
+import { SAFE_NAME_PATTERN, TECHNIQUES } from '#libs/model/src/index.js';
 import { SCAN_STATUSES, type ScanStatus } from '#libs/staging/src/index.js';
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export class ListScansQuery {
   @ApiPropertyOptional({ example: 'MOGNO' })
   @IsOptional()
-  @Matches(NAME)
+  @Matches(SAFE_NAME_PATTERN)
   beamline?: string;
 
   @ApiPropertyOptional({ example: '20240123' })
   @IsOptional()
-  @Matches(NAME)
+  @Matches(SAFE_NAME_PATTERN)
   proposal?: string;
 
   @ApiPropertyOptional({ enum: TECHNIQUES })
