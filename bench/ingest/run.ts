@@ -2,11 +2,14 @@
  * Ingest benchmark: accepted events/s and p50/p99 latency at 64 connections,
  * for a device event (~0.8 KB) and the MOGNO start entry (~7 KB), against the
  * gateway and against a bare baseline server measured in the same run on the
- * same Redis. Run: `npm run bench:ingest` (BENCH_SECONDS to change the length).
+ * same Redis. Run: `npm run bench:ingest` (BENCH_SECONDS to change the length;
+ * BENCH_FSYNC=always to measure with the embedded default's fsync per write,
+ * where the disk, not the server, sets the pace).
  */
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EmbeddedRedis, freePort } from '#libs/embedded-redis/src/embedded-redis.js';
@@ -14,6 +17,7 @@ import { EmbeddedRedis, freePort } from '#libs/embedded-redis/src/embedded-redis
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const seconds = Number(process.env.BENCH_SECONDS ?? '10');
 const CONNECTIONS = 64;
+const fsync = process.env.BENCH_FSYNC === 'always' ? 'always' : 'everysec';
 
 const fixture = (name: string): string =>
   readFileSync(path.join(root, 'test/fixtures/assonant', `${name}.json`), 'utf8');
@@ -85,7 +89,14 @@ async function waitForHttp(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const redis = await EmbeddedRedis.start({ dir: path.join(root, 'var/bench/redis'), port: 0 });
+  const redisDir = path.join(root, 'var/bench/redis');
+  // Each run starts from an empty Redis: an old append-only file would slow its start.
+  await rm(redisDir, { recursive: true, force: true });
+  const redis = await EmbeddedRedis.start({
+    dir: redisDir,
+    port: 0,
+    appendfsync: fsync,
+  });
   const children: ChildProcess[] = [];
   try {
     const baselinePort = await freePort();
@@ -138,7 +149,7 @@ async function main(): Promise<void> {
       rows.push(`${kind.padEnd(7)} gateway / baseline = ${ratio}%`);
     }
     process.stdout.write(
-      `\ningest benchmark: ${CONNECTIONS} connections, ${seconds} s per run\n${rows.join('\n')}\n`,
+      `\ningest benchmark: ${CONNECTIONS} connections, ${seconds} s per run, appendfsync ${fsync}\n${rows.join('\n')}\n`,
     );
   } finally {
     for (const child of children) child.kill('SIGTERM');

@@ -19,6 +19,12 @@ export interface EmbeddedRedisOptions {
   binary?: string;
   /** How long to wait for it to answer PING, ms. Default 15000. */
   startTimeoutMs?: number;
+  /**
+   * When Redis fsyncs its append-only file. Default `always`: an event is on
+   * disk before the gateway answers 202. `everysec` trades up to a second of
+   * acknowledged events on power loss for throughput.
+   */
+  appendfsync?: 'always' | 'everysec';
 }
 
 export class EmbeddedRedis {
@@ -31,7 +37,12 @@ export class EmbeddedRedis {
 
   static async start(options: EmbeddedRedisOptions): Promise<EmbeddedRedis> {
     const port = options.port === 0 ? await freePort() : options.port;
-    const resolved = { binary: 'redis-server', startTimeoutMs: 15_000, ...options };
+    const resolved = {
+      binary: 'redis-server',
+      startTimeoutMs: 15_000,
+      appendfsync: 'always' as const,
+      ...options,
+    };
     const redis = new EmbeddedRedis(resolved, port);
     await redis.launch();
     return redis;
@@ -54,7 +65,7 @@ export class EmbeddedRedis {
       '--bind', '127.0.0.1',
       '--dir', dir,
       '--appendonly', 'yes',
-      '--appendfsync', 'always',
+      '--appendfsync', this.options.appendfsync,
       '--save', '',
       '--maxmemory-policy', 'noeviction',
       '--daemonize', 'no',
