@@ -25,6 +25,11 @@ export interface AppConfig {
   writeAttempts: number;
   /** pino log level. `LOG_LEVEL`, default "info". */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /**
+   * Directory of per-beamline template overrides (`<BEAMLINE>.json`), read by
+   * the worker. `BEAMLINE_OVERRIDES_DIR`, default ./config/beamlines.
+   */
+  beamlineOverridesDir: string;
 }
 
 export class ConfigError extends Error {
@@ -52,6 +57,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
     writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    beamlineOverridesDir: path.resolve(read.string('BEAMLINE_OVERRIDES_DIR', 'config/beamlines')),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
