@@ -2,7 +2,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'var/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'var/', 'coverage/', 'libs/nxdl/src/generated/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -40,13 +40,19 @@ export class ScanClient {
     return response.body as ScanStatusBody;
   }
 
-  /** Polls the status a client would poll until the scan is written or failed. */
+  /** Polls the status a client would poll until the scan is written. */
   async waitWritten(scanId: string, timeoutMs = 30_000): Promise<ScanStatusBody> {
+    const status = await this.waitSettled(scanId, timeoutMs);
+    assert.equal(status.status, 'written', `scan ${scanId} failed: ${status.error ?? ''}`);
+    return status;
+  }
+
+  /** Polls until the scan is written or failed. */
+  async waitSettled(scanId: string, timeoutMs = 30_000): Promise<ScanStatusBody> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = await this.status(scanId);
-      if (status.status === 'written') return status;
-      assert.notEqual(status.status, 'failed', `scan ${scanId} failed: ${status.error ?? ''}`);
+      if (status.status === 'written' || status.status === 'failed') return status;
       assert.ok(
         Date.now() < deadline,
         `scan ${scanId} still ${status.status} after ${timeoutMs} ms`,
@@ -63,4 +69,17 @@ export interface ScanStatusBody {
   file?: { path: string; size: number; sha256: string };
   error?: string;
   warnings: string[];
+  validation?: {
+    definition: string | null;
+    errors: number;
+    warnings: number;
+    findings: {
+      severity: 'error' | 'warning';
+      path: string;
+      code: string;
+      message: string;
+      nxdl: string | null;
+      hint?: string;
+    }[];
+  };
 }

@@ -1,19 +1,41 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { AppConfig } from '#libs/config/src/index.js';
+import { ApiKeyGuard, API_KEYS } from './auth/api-key.guard.js';
+import { loadApiKeyFile } from './auth/api-key-file.js';
+import { ScanBeamlines } from './auth/scan-beamlines.js';
+import { DefinitionsController } from './definitions/definitions.controller.js';
+import { DefinitionsService } from './definitions/definitions.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { gatewayProviders } from './redis/gateway-redis.js';
 import { ScanEventsService } from './scans/scan-events.service.js';
 import { ScansController } from './scans/scans.controller.js';
 import { ScansService } from './scans/scans.service.js';
+import { ValidateController } from './validate/validate.controller.js';
+import { ValidateService } from './validate/validate.service.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ScansController, HealthController],
-      providers: [...gatewayProviders(config), ScansService, ScanEventsService, HealthService],
+      controllers: [ScansController, DefinitionsController, ValidateController, HealthController],
+      providers: [
+        ...gatewayProviders(config),
+        {
+          provide: API_KEYS,
+          useValue:
+            config.apiKeysFile === undefined ? undefined : loadApiKeyFile(config.apiKeysFile),
+        },
+        ScanBeamlines,
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        ScansService,
+        ScanEventsService,
+        DefinitionsService,
+        ValidateService,
+        HealthService,
+      ],
     };
   }
 }

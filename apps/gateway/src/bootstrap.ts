@@ -12,6 +12,8 @@ import type { AppConfig } from '#libs/config/src/index.js';
 import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
 import { AppModule } from './app.module.js';
 import { ListScansQuery } from './scans/dto/list-scans.query.js';
+import { ValidateQuery } from './validate/validate.query.js';
+import { useHdf5Uploads } from './http/hdf5-upload-parser.js';
 import { useJsonBodiesOnly } from './http/json-body-parser.js';
 import { buildOpenApiDocument } from './openapi/swagger-document.js';
 import { ProblemFilter } from './problem/problem-filter.js';
@@ -37,12 +39,19 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   });
   const fastify = app.getHttpAdapter().getInstance();
   useJsonBodiesOnly(fastify, config.bodyLimitBytes);
+  useHdf5Uploads(fastify, config.uploadLimitBytes);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(
-    new ModelValidationPipe([CreateScanRequest, DeviceEventRequest, Entry, ListScansQuery]),
+    new ModelValidationPipe([
+      CreateScanRequest,
+      DeviceEventRequest,
+      Entry,
+      ListScansQuery,
+      ValidateQuery,
+    ]),
   );
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {

@@ -1,5 +1,5 @@
 /** What the worker's main thread hands to the thread that builds and writes a file. */
-import type { ScanMetadata } from '#libs/staging/src/index.js';
+import type { ScanMetadata, ScanValidation } from '#libs/staging/src/index.js';
 
 export interface WriteRequest {
   scan: ScanMetadata;
@@ -8,9 +8,11 @@ export interface WriteRequest {
   finalPath: string;
   creator: string;
   fileTime: string;
+  /** Where per-beamline template overrides live (`<BEAMLINE>.json`). */
+  beamlineOverridesDir: string;
 }
 
 export type WriteOutcome =
-  | { ok: true; size: number; sha256: string; warnings: string[] }
+  | { ok: true; size: number; sha256: string; warnings: string[]; validation: ScanValidation }
   /** `invalid-data`: the staged events cannot make a file; retrying cannot help. */
   | { ok: false; kind: 'invalid-data' | 'io'; message: string };

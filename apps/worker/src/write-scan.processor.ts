@@ -29,25 +29,25 @@ export function createWriteScanProcessor(
     if (scan === undefined) throw new UnrecoverableError(`scan ${scanId} is not staged`);
     if (scan.status === 'written') return;
     const raw = await store.loadEvents(scanId);
+    const finalPath = scanFilePath(config.dataRoot, scan);
     const outcome = await runWriteThread({
       scan,
       entries: [...raw.entries],
       devices: [...raw.devices],
-      finalPath: scanFilePath(config.dataRoot, scan),
+      finalPath,
       creator: CREATOR,
       fileTime: new Date().toISOString(),
+      beamlineOverridesDir: config.beamlineOverridesDir,
     });
     if (outcome.ok) {
-      const file = {
-        path: scanFilePath(config.dataRoot, scan),
-        size: outcome.size,
-        sha256: outcome.sha256,
-      };
-      await store.markWritten(scanId, file, outcome.warnings, new Date().toISOString());
+      const file = { path: finalPath, size: outcome.size, sha256: outcome.sha256 };
+      const { warnings, validation } = outcome;
+      await store.markWritten(scanId, { file, warnings, validation }, new Date().toISOString());
       return;
     }
-    const willRetry = outcome.kind === 'io' && job.attemptsMade + 1 < (job.opts.attempts ?? 1);
-    await store.markAttemptFailed(scanId, outcome.message, !willRetry);
+    // Recorded now so the status says why while BullMQ retries; the scan
+    // becomes `failed` only when BullMQ gives the job up (see write-worker.ts).
+    await store.markAttemptFailed(scanId, outcome.message, false);
     if (outcome.kind === 'invalid-data') throw new UnrecoverableError(outcome.message);
     throw new Error(outcome.message);
   };

@@ -2,9 +2,13 @@
  * The BullMQ worker for write jobs, created stopped and started only once its
  * Redis connection is ready, so no job slips in before the worker can run it.
  */
-import { Worker } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import { createConsumerRedis, type AppConfig } from '#libs/config/src/index.js';
-import { WRITE_QUEUE, type WriteScanJobData } from '#libs/queue-contracts/src/index.js';
+import {
+  isWriteScanJobData,
+  WRITE_QUEUE,
+  type WriteScanJobData,
+} from '#libs/queue-contracts/src/index.js';
 import { ScanStore } from '#libs/staging/src/index.js';
 import { createWriteScanProcessor } from './write-scan.processor.js';
 
@@ -30,9 +34,10 @@ export async function startWriteWorker(
       autorun: false,
     },
   );
-  worker.on('failed', (job, error) =>
-    log('warn', `job ${job?.id ?? '?'} failed: ${error.message}`),
-  );
+  worker.on('failed', (job, error) => {
+    log('warn', `job ${job?.id ?? '?'} failed: ${error.message}`);
+    if (job !== undefined) void markFailedWhenGivenUp(job, error, store, log);
+  });
   worker.on('error', (error) => log('error', `worker error: ${error.message}`));
   await worker.waitUntilReady();
   void worker.run().catch((error: unknown) => log('error', `worker stopped: ${String(error)}`));
@@ -43,4 +48,23 @@ export async function startWriteWorker(
       redis.disconnect();
     },
   };
+}
+
+/**
+ * A scan is failed once BullMQ gives its job up for good: attempts used up,
+ * bad data (UnrecoverableError), or stalled too often (a worker killed mid-write
+ * more than once). Until then the job will run again.
+ */
+async function markFailedWhenGivenUp(
+  job: Job<WriteScanJobData>,
+  error: Error,
+  store: ScanStore,
+  log: (level: 'info' | 'warn' | 'error', msg: string) => void,
+): Promise<void> {
+  try {
+    if (!isWriteScanJobData(job.data)) return;
+    if (await job.isFailed()) await store.markAttemptFailed(job.data.scanId, error.message, true);
+  } catch (cause) {
+    log('error', `could not record the failure of job ${job.id ?? '?'}: ${String(cause)}`);
+  }
 }

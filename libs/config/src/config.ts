@@ -17,6 +17,13 @@ export interface AppConfig {
   dataRoot: string;
   /** Largest accepted request body, bytes. `BODY_LIMIT_BYTES`, default 16 MiB. */
   bodyLimitBytes: number;
+  /**
+   * Most event text staged in Redis and not yet written, over all scans, bytes;
+   * past it, ingest answers 429 with Retry-After. `STAGING_LIMIT_BYTES`, default 1 GiB.
+   */
+  stagingLimitBytes: number;
+  /** Largest HDF5 file accepted by `POST /v1/validate`, bytes. `UPLOAD_LIMIT_BYTES`, default 4 GiB. */
+  uploadLimitBytes: number;
   /** How long a Redis command may take before the gateway answers 503, ms. `REDIS_COMMAND_TIMEOUT_MS`, default 1500. */
   redisCommandTimeoutMs: number;
   /** Write jobs one worker process runs at once. `WORKER_CONCURRENCY`, default 1. */
@@ -30,6 +37,12 @@ export interface AppConfig {
    * the worker. `BEAMLINE_OVERRIDES_DIR`, default ./config/beamlines.
    */
   beamlineOverridesDir: string;
+  /**
+   * JSON file of API keys (hashes and scopes). Set: every API call needs a key.
+   * Unset: no authentication, as fits the embedded single-user default.
+   * `API_KEYS_FILE`, default unset.
+   */
+  apiKeysFile?: string;
 }
 
 export class ConfigError extends Error {
@@ -53,12 +66,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     keyPrefix: read.pattern('QUEUE_PREFIX', 'assonant', /^[A-Za-z0-9_-]{1,64}$/),
     dataRoot: path.resolve(read.string('DATA_ROOT', 'var/data')),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    stagingLimitBytes: read.integer('STAGING_LIMIT_BYTES', 1024 ** 3, 1024, 1024 ** 4),
+    uploadLimitBytes: read.integer('UPLOAD_LIMIT_BYTES', 4 * 1024 ** 3, 1024, 1024 ** 4),
     redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1500, 50, 60_000),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
     writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     beamlineOverridesDir: path.resolve(read.string('BEAMLINE_OVERRIDES_DIR', 'config/beamlines')),
   };
+  const apiKeysFile = read.string('API_KEYS_FILE', '');
+  if (apiKeysFile !== '') config.apiKeysFile = path.resolve(apiKeysFile);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -7,3 +7,5 @@ export { SUPERSEDED_COLLECTION, SUPERSEDED_SOURCE_ATTR } from './merge.js';
 export { DEPENDS_ON_UNRESOLVED } from './geometry.js';
 export { defaultVector } from './axes.js';
 export { isValidNexusName, toNexusName } from './nexus-names.js';
+export { compareEntryNames } from './ordering.js';
+export { freeName } from './nexus-names.js';

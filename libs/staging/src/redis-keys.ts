@@ -19,6 +19,15 @@ export class RedisKeys {
     return `${this.prefix}:scan:{${scanId}}:digests`;
   }
 
+  /**
+   * Bytes of event text staged and not yet written, over all scans: the bound
+   * that keeps Redis from growing without limit. (One key for all scans: on a
+   * Redis Cluster the staging script would need it in every scan's slot.)
+   */
+  stagedBytes(): string {
+    return `${this.prefix}:staged-bytes`;
+  }
+
   /** Sorted set of scan ids by creation time (ms), optionally narrowed to a beamline or proposal. */
   catalog(filter?: { beamline?: string; proposal?: string }): string {
     if (filter?.beamline !== undefined) return `${this.prefix}:catalog:beamline:${filter.beamline}`;

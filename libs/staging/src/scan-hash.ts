@@ -1,6 +1,6 @@
 /** Conversion between a scan's Redis hash and its typed state. */
 import type { RedisKeys } from './redis-keys.js';
-import type { ScanState, WrittenFile } from './scan-state.js';
+import type { ScanState, ScanValidation, WrittenFile } from './scan-state.js';
 import { SCAN_STATUSES, type ScanMetadata, type ScanStatus } from './staged-scan.js';
 
 export function parseScanHash(hash: Record<string, string>): ScanState | undefined {
@@ -18,6 +18,8 @@ export function parseScanHash(hash: Record<string, string>): ScanState | undefin
   if (hash.writtenAt !== undefined) state.writtenAt = hash.writtenAt;
   if (hash.file !== undefined) state.file = JSON.parse(hash.file) as WrittenFile;
   if (hash.error !== undefined) state.error = hash.error;
+  if (hash.validation !== undefined)
+    state.validation = JSON.parse(hash.validation) as ScanValidation;
   return state;
 }
 

@@ -4,13 +4,14 @@
  */
 import type { Redis } from 'ioredis';
 import { RedisKeys, type EventKind } from './redis-keys.js';
-import { BEGIN_CLOSE, CREATE_SCAN, STAGE_EVENT } from './scan-scripts.js';
+import { BEGIN_CLOSE, CREATE_SCAN, MARK_WRITTEN, STAGE_EVENT } from './scan-scripts.js';
 import type { ScanMetadata, ScanStatus } from './staged-scan.js';
 import type {
   CatalogFilter,
   CatalogPage,
   CloseOutcome,
   ScanState,
+  ScanValidation,
   StageOutcome,
   WrittenFile,
 } from './scan-state.js';
@@ -24,9 +25,14 @@ export interface RawScanEvents {
 export class ScanStore {
   private readonly keys: RedisKeys;
 
+  /**
+   * @param stagingLimitBytes the most event text staged at once, over all
+   *   scans; beyond it new events are refused (`full`) until files are written.
+   */
   constructor(
     private readonly redis: Redis,
     keyPrefix: string,
+    private readonly stagingLimitBytes = Number.MAX_SAFE_INTEGER,
   ) {
     this.keys = new RedisKeys(keyPrefix);
   }
@@ -65,14 +71,16 @@ export class ScanStore {
   ): Promise<StageOutcome> {
     const outcome = await this.redis.eval(
       STAGE_EVENT,
-      3,
+      4,
       this.keys.scan(scanId),
       this.keys.events(scanId, kind),
       this.keys.digests(scanId),
+      this.keys.stagedBytes(),
       eventId,
       rawJson,
       digest,
       kind,
+      this.stagingLimitBytes,
     );
     return outcome as StageOutcome;
   }
@@ -93,20 +101,25 @@ export class ScanStore {
 
   async markWritten(
     scanId: string,
-    file: WrittenFile,
-    warnings: string[],
+    written: { file: WrittenFile; warnings: string[]; validation: ScanValidation },
     writtenAt: string,
   ): Promise<void> {
-    await this.redis
-      .multi()
-      .hset(this.keys.scan(scanId), {
-        status: 'written' satisfies ScanStatus,
-        writtenAt,
-        file: JSON.stringify(file),
-        warnings: JSON.stringify(warnings),
-      })
-      .hdel(this.keys.scan(scanId), 'error')
-      .exec();
+    const fields: Record<string, string> = {
+      status: 'written' satisfies ScanStatus,
+      writtenAt,
+      file: JSON.stringify(written.file),
+      warnings: JSON.stringify(written.warnings),
+      validation: JSON.stringify(written.validation),
+    };
+    await this.redis.eval(
+      MARK_WRITTEN,
+      4,
+      this.keys.scan(scanId),
+      this.keys.events(scanId, 'entries'),
+      this.keys.events(scanId, 'devices'),
+      this.keys.stagedBytes(),
+      ...Object.entries(fields).flat(),
+    );
   }
 
   /** Records why an attempt failed; `final` when no retry will follow. */

@@ -18,7 +18,7 @@ class BodyParseError extends Error {
 }
 
 export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): void {
-  // Anything but JSON is refused by Fastify with 415.
+  // Anything but JSON (and the HDF5 uploads of /v1/validate) is refused by Fastify with 415.
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
     'application/json',

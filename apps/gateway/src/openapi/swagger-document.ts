@@ -11,6 +11,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'naming every offending JSON path.',
     )
     .setVersion('1')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'An API key (agk_…), when the service runs with API_KEYS_FILE.',
+    })
     .build();
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller: string, method: string) => method,

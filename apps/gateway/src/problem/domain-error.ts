@@ -5,24 +5,34 @@ import type { Violation } from '#libs/model/src/index.js';
  * table turns a code into an HTTP status, so no handler picks statuses ad hoc.
  */
 export const DOMAIN_ERROR_STATUS = {
+  unauthenticated: 401,
+  forbidden: 403,
   scan_not_found: 404,
   scan_exists: 409,
   scan_closed: 409,
   file_not_ready: 409,
+  definition_not_found: 404,
+  unreadable_file: 422,
   event_id_conflict: 422,
   validation_failed: 422,
+  staging_full: 429,
   store_unavailable: 503,
 } as const satisfies Record<string, number>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
 
 const TITLES: Record<DomainErrorCode, string> = {
+  unauthenticated: 'Unauthenticated',
+  forbidden: 'Forbidden',
   scan_not_found: 'Scan not found',
   scan_exists: 'Scan already exists',
   scan_closed: 'Scan is closed',
   file_not_ready: 'File not written yet',
+  definition_not_found: 'Definition not found',
+  unreadable_file: 'File cannot be read',
   event_id_conflict: 'Event id reused with different content',
   validation_failed: 'Request body is not valid',
+  staging_full: 'Too many events waiting to be written',
   store_unavailable: 'Staging store unavailable',
 };
 

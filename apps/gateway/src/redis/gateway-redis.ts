@@ -19,7 +19,8 @@ export function gatewayProviders(config: AppConfig): Provider[] {
     {
       provide: ScanStore,
       inject: [PRODUCER_REDIS],
-      useFactory: (redis: Redis) => new ScanStore(redis, config.keyPrefix),
+      useFactory: (redis: Redis) =>
+        new ScanStore(redis, config.keyPrefix, config.stagingLimitBytes),
     },
     WriteQueueProducer,
     RedisShutdown,

@@ -67,6 +67,11 @@ export class ScanEventsService {
         throw new DomainError('scan_closed', `Scan ${scanId} is closed; it takes no more events.`);
       case 'unknown':
         throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
+      case 'full':
+        throw new DomainError(
+          'staging_full',
+          'Staging is at its limit (STAGING_LIMIT_BYTES) until more scans are written; retry later.',
+        );
     }
   }
 }

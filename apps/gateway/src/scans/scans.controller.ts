@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -26,6 +27,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
+import { BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
 import { RawJsonBody } from './raw-json-body.decorator.js';
 import { ScanEventsService } from './scan-events.service.js';
@@ -43,6 +45,7 @@ const IDEMPOTENCY_HEADER = {
 };
 
 @ApiTags('scans')
+@ApiBearerAuth()
 @Controller('v1/scans')
 export class ScansController {
   constructor(
@@ -50,6 +53,7 @@ export class ScansController {
     private readonly events: ScanEventsService,
   ) {}
 
+  @BeamlineAccess('write', 'body')
   @Post()
   @ApiOperation({ summary: 'Open a scan' })
   @ApiBody({ type: CreateScanRequest, examples: SWAGGER_EXAMPLES.createScan })
@@ -65,6 +69,7 @@ export class ScansController {
     return scan;
   }
 
+  @BeamlineAccess('read', 'query')
   @Get()
   @ApiOperation({ summary: 'List scans, newest first' })
   @ApiOkResponse({ type: ScanCatalogPage })
@@ -72,6 +77,7 @@ export class ScansController {
     return this.scans.list(query);
   }
 
+  @BeamlineAccess('read', 'scan')
   @Get(':scanId')
   @ApiOperation({ summary: 'Status, counts and file of a scan' })
   @ApiOkResponse({ type: ScanStatusResponse })
@@ -80,6 +86,7 @@ export class ScansController {
     return this.scans.get(scanId);
   }
 
+  @BeamlineAccess('write', 'scan')
   @Post(':scanId/entries')
   @HttpCode(202)
   @ApiOperation({ summary: 'Stage an Assonant Entry (a whole stage×moment snapshot)' })
@@ -101,6 +108,7 @@ export class ScansController {
     return this.events.stageEntry(scanId, entry, rawJson, idempotencyKey);
   }
 
+  @BeamlineAccess('write', 'scan')
   @Post(':scanId/devices')
   @HttpCode(202)
   @ApiOperation({ summary: 'Stage one device (Component) reading for a stage and moment' })
@@ -122,6 +130,7 @@ export class ScansController {
     return this.events.stageDevice(scanId, event, rawJson, idempotencyKey);
   }
 
+  @BeamlineAccess('write', 'scan')
   @Post(':scanId/close')
   @HttpCode(202)
   @ApiOperation({ summary: 'Close the scan: no more events; write its NeXus file' })
@@ -131,6 +140,7 @@ export class ScansController {
     return this.scans.close(scanId);
   }
 
+  @BeamlineAccess('read', 'scan')
   @Get(':scanId/file')
   @ApiOperation({ summary: 'Download the written NeXus file' })
   @ApiProduces('application/x-hdf5')

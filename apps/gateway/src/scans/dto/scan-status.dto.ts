@@ -1,7 +1,13 @@
 /** Response schemas for Swagger; the values come from libs/staging's ScanState. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TECHNIQUES } from '#libs/model/src/naming.js';
-import { SCAN_STATUSES, type ScanState, type ScanStatus } from '#libs/staging/src/index.js';
+import {
+  SCAN_STATUSES,
+  type ScanState,
+  type ScanStatus,
+  type ScanValidation,
+} from '#libs/staging/src/index.js';
+import { FindingResponse } from '../../validate/validation-report.dto.js';
 
 class EventCounts {
   @ApiProperty({ description: 'Accepted Entry events.' })
@@ -22,6 +28,19 @@ class WrittenFileInfo {
   sha256!: string;
 }
 
+class ScanValidationResponse implements ScanValidation {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The application definition of the technique entry.',
+    example: 'NXtomo',
+  })
+  definition!: string | null;
+  @ApiProperty() errors!: number;
+  @ApiProperty() warnings!: number;
+  @ApiProperty({ type: [FindingResponse] }) findings!: FindingResponse[];
+}
+
 export class ScanStatusResponse implements ScanState {
   @ApiProperty() scanId!: string;
   @ApiProperty() beamline!: string;
@@ -38,6 +57,11 @@ export class ScanStatusResponse implements ScanState {
   @ApiPropertyOptional({ description: 'Why the last write attempt failed.' }) error?: string;
   @ApiProperty({ type: [String], description: 'What the writer noticed and still wrote.' })
   warnings!: string[];
+  @ApiPropertyOptional({
+    type: ScanValidationResponse,
+    description: 'The written file checked against NeXus and its application definition.',
+  })
+  validation?: ScanValidationResponse;
 }
 
 export class ScanCatalogPage {

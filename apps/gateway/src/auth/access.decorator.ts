@@ -1,0 +1,20 @@
+/** Declares, per route, what a key needs; a route that says nothing needs a valid key. */
+import { SetMetadata } from '@nestjs/common';
+import type { Access } from './scopes.js';
+
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'authenticated' }
+  /** Access to the scans of one beamline, named by the body, the scan in the path, or the query. */
+  | { kind: 'beamline'; access: Access; from: 'body' | 'scan' | 'query' };
+
+export const ACCESS_RULE = 'assonant:access-rule';
+
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
+
+export const BeamlineAccess = (
+  access: Access,
+  from: 'body' | 'scan' | 'query',
+): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { kind: 'beamline', access, from } satisfies AccessRule);

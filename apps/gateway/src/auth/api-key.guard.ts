@@ -1,0 +1,91 @@
+/**
+ * Checks the API key of every request (when API_KEYS_FILE is set) against the
+ * access its route declares: 401 without a valid key, 403 when the key's
+ * scopes do not cover the scan's beamline. Keys are never logged.
+ */
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../problem/domain-error.js';
+import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
+import { matchApiKey, type StoredApiKey } from './api-keys.js';
+import { ScanBeamlines } from './scan-beamlines.js';
+import { Grants } from './scopes.js';
+
+export const API_KEYS = Symbol('API_KEYS');
+
+type Request = FastifyRequest<{
+  Params: { scanId?: string };
+  Querystring: { beamline?: unknown };
+  Body: { beamline?: unknown } | undefined;
+}>;
+
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(API_KEYS) private readonly keys: ReadonlyMap<string, StoredApiKey> | undefined,
+    private readonly scanBeamlines: ScanBeamlines,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.keys === undefined) return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]) ?? { kind: 'authenticated' };
+    if (rule.kind === 'public') return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const key = this.authenticate(request);
+    if (rule.kind === 'authenticated') return true;
+    const grants = new Grants(key.scopes);
+    const beamline = await this.beamlineOf(rule.from, request);
+    if (beamline === undefined) {
+      // No beamline to check: an unknown scan (404 follows) or a body that
+      // validation will refuse (422 follows) for a key that writes somewhere;
+      // the unfiltered catalog needs `read`.
+      if (rule.from === 'query' ? grants.readsAll : grants.writesAny || grants.readsAll)
+        return true;
+    } else if (grants.allows(rule.access, beamline)) {
+      return true;
+    }
+    throw new DomainError(
+      'forbidden',
+      beamline === undefined
+        ? 'This key may not read every beamline: name one with ?beamline='
+        : `Key ${key.id} may not ${rule.access} scans of beamline ${beamline}.`,
+    );
+  }
+
+  private authenticate(request: Request): StoredApiKey {
+    const header = request.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : undefined;
+    const other = request.headers['x-api-key'];
+    const presented = bearer ?? (typeof other === 'string' ? other : undefined);
+    const key =
+      presented === undefined ? undefined : matchApiKey(presented, this.keys ?? new Map());
+    if (key === undefined) {
+      throw new DomainError(
+        'unauthenticated',
+        presented === undefined
+          ? 'Send an API key: Authorization: Bearer <key>.'
+          : 'The API key is not valid.',
+      );
+    }
+    return key;
+  }
+
+  private async beamlineOf(
+    from: 'body' | 'scan' | 'query',
+    request: Request,
+  ): Promise<string | undefined> {
+    if (from === 'body') return stringOrUndefined(request.body?.beamline);
+    if (from === 'query') return stringOrUndefined(request.query.beamline);
+    const scanId = request.params.scanId;
+    return scanId === undefined ? undefined : this.scanBeamlines.of(scanId);
+  }
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,34 @@
+/**
+ * Checks a written file with the project's NeXus validator and turns each
+ * missing item of the technique entry into what to send next time.
+ */
+import { validateNexusFile } from '#libs/nxdl/src/index.js';
+import type { ScanValidation, ValidationFinding } from '#libs/staging/src/index.js';
+import { hintFor } from '#libs/techniques/src/index.js';
+
+export async function validateWrittenFile(
+  file: string,
+  technique: { entryName: string; definition: string } | undefined,
+): Promise<ScanValidation> {
+  const report = await validateNexusFile(file);
+  const findings = report.findings.map((finding): ValidationFinding => {
+    const hint = technique === undefined ? undefined : hintOf(finding.path, technique);
+    if (hint === undefined) return finding;
+    return { ...finding, hint, message: `${finding.message}: send ${hint}` };
+  });
+  return {
+    definition: technique?.definition ?? null,
+    errors: report.errors,
+    warnings: report.warnings,
+    findings,
+  };
+}
+
+function hintOf(
+  path: string,
+  technique: { entryName: string; definition: string },
+): string | undefined {
+  const prefix = `/${technique.entryName}/`;
+  if (!path.startsWith(prefix)) return undefined;
+  return hintFor(technique.definition, path.slice(prefix.length));
+}

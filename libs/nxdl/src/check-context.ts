@@ -1,0 +1,74 @@
+/** State shared by the checks of one file: the file, the rules, the findings. */
+import { Findings } from './findings.js';
+import type { DanglingView, DatasetView, GroupView, ObjectView } from './h5-view.js';
+import { FileView } from './h5-view.js';
+import { NxdlLibrary } from './nxdl-library.js';
+import { joinPath, normalize } from './paths.js';
+import { asText } from './values.js';
+
+export class CheckContext {
+  readonly findings = new Findings();
+  readonly seenGroups = new Set<string>();
+  readonly checkedTransforms = new Set<string>();
+  /** Lengths of NXDL dimension symbols seen so far in the entry being validated. */
+  symbols = new Map<string, { size: number; path: string }>();
+
+  constructor(
+    readonly view: FileView,
+    readonly lib: NxdlLibrary,
+    readonly app: string | undefined,
+  ) {}
+
+  nxClass(obj: ObjectView | null): string | undefined {
+    return obj === null ? undefined : this.attrText(obj, 'NX_class');
+  }
+
+  attrText(obj: ObjectView, name: string): string | undefined {
+    return asText(obj.attr(name)?.values() ?? null);
+  }
+
+  hasAttr(obj: ObjectView, name: string): boolean {
+    return obj.attrNames.includes(name);
+  }
+
+  /** The object at a path, or null when it does not exist or cannot be reached. */
+  get(path: string): ObjectView | null {
+    return this.view.get(path.startsWith('/') ? normalize(path) : `/${path}`);
+  }
+
+  getDataset(path: string): DatasetView | null {
+    const obj = this.get(path);
+    return obj?.kind === 'dataset' ? obj : null;
+  }
+
+  getGroup(path: string): GroupView | null {
+    const obj = this.get(path);
+    return obj?.kind === 'group' ? obj : null;
+  }
+
+  /** Members of a group; links that cannot be resolved are reported and given as null. */
+  children(group: GroupView): [string, ObjectView | null][] {
+    return this.view.keys(group).map((name) => {
+      const child: ObjectView | DanglingView | null = this.view.child(group, name);
+      if (child === null || child.kind === 'dangling') {
+        const linkType = child?.kind === 'dangling' ? child.linkType : 'HardLink';
+        this.findings.warn(
+          joinPath(group.path, name),
+          'link-dangling',
+          `link cannot be resolved (${linkType})`,
+        );
+        return [name, null];
+      }
+      return [name, child];
+    });
+  }
+}
+
+/** Number of elements of a shape (0 for a null dataspace). */
+export function sizeOf(shape: readonly number[] | null): number {
+  return shape === null ? 0 : shape.reduce((n, d) => n * d, 1);
+}
+
+export function rankOf(ds: DatasetView): number {
+  return ds.shape?.length ?? 0;
+}

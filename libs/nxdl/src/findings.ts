@@ -1,0 +1,85 @@
+/** The validation report and the collector that builds it. */
+
+export type Severity = 'error' | 'warning';
+
+/** Where a finding's rule comes from. */
+export type Origin = 'application' | 'base_class' | 'nexus_rule';
+
+export interface Finding {
+  severity: Severity;
+  /** HDF5 path, with `@name` for an attribute. */
+  path: string;
+  /** Stable identifier of the check, e.g. `missing`, `type`, `nxdata-signal`. */
+  code: string;
+  message: string;
+  /** The NXDL concept, e.g. `NXtomo:/NXentry/sample:NXsample/rotation_angle`, when one applies. */
+  nxdl: string | null;
+  origin: Origin;
+}
+
+export interface EntryDefinition {
+  /** HDF5 path of the NXentry or NXsubentry. */
+  entry: string;
+  /** Its `definition` field, when it has one. */
+  definition: string | null;
+  /** The application definition it was checked against, or null if none. */
+  validatedAgainst: string | null;
+}
+
+export interface ValidationReport {
+  definitions: EntryDefinition[];
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+}
+
+/**
+ * Collects findings; `final()` drops repeats, warnings already reported as
+ * errors, and base-class findings on an aspect that the application
+ * definition decides (it overrides the base class there).
+ */
+export class Findings {
+  list: Finding[] = [];
+  /** `path\0code` aspects an application definition states. */
+  governed = new Set<string>();
+
+  report(
+    severity: Severity,
+    path: string,
+    code: string,
+    message: string,
+    nxdl: string | null = null,
+    base = false,
+  ): void {
+    const origin: Origin = base ? 'base_class' : nxdl !== null ? 'application' : 'nexus_rule';
+    this.list.push({ severity, path, code, message, nxdl, origin });
+  }
+
+  error(path: string, code: string, message: string, nxdl: string | null = null): void {
+    this.report('error', path, code, message, nxdl);
+  }
+
+  warn(path: string, code: string, message: string, nxdl: string | null = null): void {
+    this.report('warning', path, code, message, nxdl);
+  }
+
+  govern(path: string, codes: readonly string[]): void {
+    for (const code of codes) this.governed.add(`${path}\u0000${code}`);
+  }
+
+  final(): Finding[] {
+    const key = (f: Finding): string => `${f.path}\u0000${f.code}`;
+    const errorKeys = new Set(this.list.filter((f) => f.severity === 'error').map(key));
+    const seen = new Set<string>();
+    const out: Finding[] = [];
+    for (const f of this.list) {
+      const k = `${f.severity}\u0000${key(f)}\u0000${f.message}`;
+      if (seen.has(k)) continue;
+      if (f.severity === 'warning' && errorKeys.has(key(f))) continue;
+      if (f.origin === 'base_class' && this.governed.has(key(f))) continue;
+      seen.add(k);
+      out.push(f);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,345 @@
+/**
+ * Read-only view of an HDF5 file for the validator, on top of h5wasm.
+ *
+ * Soft links are followed by HDF5. External links are followed here, by
+ * opening the external file (next to the linking file, else relative to the
+ * working directory): h5wasm aborts the whole WebAssembly module when it
+ * reads an attribute through an external link. A link that cannot be
+ * resolved shows up as a dangling member. Values are normalised to what the
+ * checks need: a NumPy-like type kind, the shape, and flat JS values.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Attribute, Dataset, File, Group, Metadata } from 'h5wasm/node';
+import { hdf5Runtime, type Hdf5Runtime } from '#libs/nexus/src/hdf5-runtime.js';
+
+/** NumPy dtype kinds, which is how NeXus readers classify HDF5 types. */
+export type TypeKind = 'i' | 'u' | 'f' | 'c' | 'b' | 'S' | 'O' | 'V';
+
+export interface H5Type {
+  readonly kind: TypeKind;
+  /** Bytes per element (1 for variable-length strings). */
+  readonly size: number;
+  readonly isString: boolean;
+  /** NumPy's name for the type, for messages (`int64`, `float32`, `string`, …). */
+  readonly name: string;
+}
+
+/** A flat list of values; strings stay strings, 64-bit integers may be bigints. */
+export type Scalar = number | bigint | string | boolean;
+
+export interface H5Value {
+  readonly type: H5Type | null;
+  /** `null` for an HDF5 null dataspace (no value at all). */
+  readonly shape: readonly number[] | null;
+  readonly values: () => Scalar[] | null;
+}
+
+interface ObjectBase {
+  /** Path used to reach the object (may go through links). */
+  readonly path: string;
+  /** Same string for every path reaching the same HDF5 object. */
+  readonly identity: string;
+  readonly attrNames: readonly string[];
+  attr(name: string): H5Value | null;
+}
+
+export interface GroupView extends ObjectBase {
+  readonly kind: 'group';
+}
+
+export interface DatasetView extends ObjectBase, H5Value {
+  readonly kind: 'dataset';
+}
+
+export type ObjectView = GroupView | DatasetView;
+
+/** A link that exists but does not lead to an object. */
+export interface DanglingView {
+  readonly kind: 'dangling';
+  readonly path: string;
+  readonly linkType: 'SoftLink' | 'ExternalLink';
+}
+
+const TYPE_CLASS = {
+  integer: 0,
+  float: 1,
+  string: 3,
+  bitfield: 4,
+  compound: 6,
+  reference: 7,
+  enumeration: 8,
+  vlen: 9,
+} as const;
+
+/** The h5py/NumPy reading of an HDF5 datatype. */
+export function typeOf(meta: Metadata): H5Type {
+  const size = meta.size;
+  switch (meta.type) {
+    case TYPE_CLASS.integer:
+    case TYPE_CLASS.bitfield: {
+      const kind = meta.signed && meta.type === TYPE_CLASS.integer ? 'i' : 'u';
+      return { kind, size, isString: false, name: `${kind === 'i' ? 'int' : 'uint'}${size * 8}` };
+    }
+    case TYPE_CLASS.float:
+      return { kind: 'f', size, isString: false, name: `float${size * 8}` };
+    case TYPE_CLASS.string:
+      return { kind: meta.vlen ? 'O' : 'S', size, isString: true, name: 'string' };
+    case TYPE_CLASS.enumeration: {
+      const members = Object.keys(meta.enum_type?.members ?? {}).sort();
+      // h5py stores NumPy booleans as an 8-bit enum FALSE/TRUE and reads them back as bool.
+      if (members.length === 2 && members[0] === 'FALSE' && members[1] === 'TRUE') {
+        return { kind: 'b', size, isString: false, name: 'bool' };
+      }
+      const kind = meta.signed ? 'i' : 'u';
+      return { kind, size, isString: false, name: `${kind === 'i' ? 'int' : 'uint'}${size * 8}` };
+    }
+    case TYPE_CLASS.compound: {
+      const members = meta.compound_type?.members ?? [];
+      const complex =
+        members.length === 2 &&
+        members.every((m) => m.type === TYPE_CLASS.float && m.size * 2 === size);
+      if (complex) return { kind: 'c', size, isString: false, name: `complex${size * 8}` };
+      return { kind: 'V', size, isString: false, name: `|V${size}` };
+    }
+    case TYPE_CLASS.reference:
+    case TYPE_CLASS.vlen:
+      return { kind: 'O', size, isString: false, name: 'object' };
+    default:
+      return { kind: 'V', size, isString: false, name: `|V${size}` };
+  }
+}
+
+function flatten(value: unknown): Scalar[] | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'string') {
+    return [value];
+  }
+  if (typeof value === 'boolean') return [value];
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return Array.from(value as unknown as ArrayLike<number | bigint>);
+  }
+  if (Array.isArray(value)) {
+    const out: Scalar[] = [];
+    for (const item of value) {
+      const inner = flatten(item);
+      if (inner === null) return null;
+      out.push(...inner);
+    }
+    return out;
+  }
+  return null;
+}
+
+function readSafely(read: () => unknown): Scalar[] | null {
+  try {
+    return flatten(read());
+  } catch {
+    return null; // unreadable data (missing filter, external raw data …): not judged
+  }
+}
+
+/** Booleans come back from h5wasm as 0/1; h5py gives True/False, which enumerations compare. */
+function reader(type: H5Type, read: () => unknown): () => Scalar[] | null {
+  return () => {
+    const values = readSafely(read);
+    return type.kind === 'b' && values !== null ? values.map((v) => Number(v) !== 0) : values;
+  };
+}
+
+function attrValue(attribute: Attribute): H5Value {
+  const type = typeOf(attribute.metadata);
+  return { type, shape: attribute.shape, values: reader(type, () => attribute.value) };
+}
+
+/** Where a path leads: a file and the path inside it, or a link that leads nowhere. */
+type Located =
+  | { readonly kind: 'found'; readonly file: OpenFile; readonly inner: string }
+  | { readonly kind: 'dangling'; readonly linkType: 'SoftLink' | 'ExternalLink' }
+  | { readonly kind: 'none' };
+
+interface OpenFile {
+  readonly name: string;
+  readonly h5: File;
+}
+
+const MAX_EXTERNAL_HOPS = 32;
+
+function join(parent: string, name: string): string {
+  return parent === '/' ? `/${name}` : `${parent}/${name}`;
+}
+
+export class FileView {
+  private readonly files = new Map<string, OpenFile | null>();
+
+  private constructor(
+    private readonly runtime: Hdf5Runtime,
+    private readonly main: OpenFile,
+  ) {
+    this.files.set(main.name, main);
+  }
+
+  static async open(file: string): Promise<FileView> {
+    const runtime = await hdf5Runtime();
+    const name = path.resolve(file);
+    return new FileView(runtime, { name, h5: new runtime.h5.File(name, 'r') });
+  }
+
+  close(): void {
+    for (const f of this.files.values()) f?.h5.close();
+    this.files.clear();
+  }
+
+  root(): GroupView {
+    return this.groupView(this.main.h5, this.main, '/', '/');
+  }
+
+  /** The object at an absolute path, following links; null if there is none. */
+  get(objPath: string): ObjectView | null {
+    const found = this.lookup(objPath);
+    return found === null || found.kind === 'dangling' ? null : found;
+  }
+
+  /** Names of the members of a group, in HDF5's (alphabetical) order. */
+  keys(group: GroupView): string[] {
+    const at = this.locate(group.path);
+    if (at.kind !== 'found') return [];
+    try {
+      const g = at.file.h5.get(at.inner);
+      return g !== null && 'keys' in g ? g.keys() : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** A member of a group: an object, a dangling link, or null if no such name. */
+  child(group: GroupView, name: string): ObjectView | DanglingView | null {
+    return this.lookup(join(group.path, name));
+  }
+
+  /** How the last member of a path is linked: the checks treat soft and external links apart. */
+  linkKind(objPath: string): 'soft' | 'external' | 'hard' | null {
+    const parent = this.locate(objPath.slice(0, Math.max(1, objPath.lastIndexOf('/'))));
+    if (parent.kind !== 'found') return null;
+    const inner = join(parent.inner, objPath.slice(objPath.lastIndexOf('/') + 1));
+    const h5 = parent.file.h5;
+    try {
+      if ((h5.get_external_link(inner) as { filename?: string }).filename !== undefined) {
+        return 'external';
+      }
+      if (h5.get_link(inner) !== null) return 'soft';
+      return h5.get_type(inner) >= 0 ? 'hard' : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Resolves a path segment by segment, opening external files where links lead. */
+  private locate(objPath: string): Located {
+    let file = this.main;
+    let inner = '/';
+    let hops = 0;
+    for (const part of objPath.split('/').filter((p) => p !== '' && p !== '.')) {
+      const next = join(inner, part);
+      let external: { filename?: string; obj_path?: string };
+      try {
+        external = file.h5.get_external_link(next);
+      } catch {
+        return { kind: 'none' };
+      }
+      if (external.filename === undefined) {
+        inner = next;
+        continue;
+      }
+      const target = hops++ < MAX_EXTERNAL_HOPS ? this.openExternal(file, external.filename) : null;
+      if (target === null) return { kind: 'dangling', linkType: 'ExternalLink' };
+      file = target;
+      inner = external.obj_path ?? '/';
+    }
+    return { kind: 'found', file, inner };
+  }
+
+  private openExternal(from: OpenFile, filename: string): OpenFile | null {
+    const candidates = path.isAbsolute(filename)
+      ? [filename]
+      : [path.join(path.dirname(from.name), filename), path.resolve(filename)];
+    const name = candidates.find((c) => existsSync(c));
+    if (name === undefined) return null;
+    if (!this.files.has(name)) {
+      try {
+        this.files.set(name, { name, h5: new this.runtime.h5.File(name, 'r') });
+      } catch {
+        this.files.set(name, null);
+      }
+    }
+    return this.files.get(name) ?? null;
+  }
+
+  private lookup(objPath: string): ObjectView | DanglingView | null {
+    const at = this.locate(objPath);
+    if (at.kind === 'dangling') return { kind: 'dangling', path: objPath, linkType: at.linkType };
+    if (at.kind === 'none') return null;
+    let entity: ReturnType<Group['get']>;
+    try {
+      entity = at.file.h5.get(at.inner);
+    } catch {
+      return null;
+    }
+    if (entity === null || !('type' in entity)) return null;
+    switch (String(entity.type)) {
+      case 'Group':
+        return this.groupView(entity as Group, at.file, at.inner, objPath);
+      case 'Dataset':
+        return this.datasetView(entity as Dataset, at.file, at.inner, objPath);
+      case 'BrokenSoftLink':
+        return { kind: 'dangling', path: objPath, linkType: 'SoftLink' };
+      case 'ExternalLink':
+        return { kind: 'dangling', path: objPath, linkType: 'ExternalLink' };
+      default:
+        return null;
+    }
+  }
+
+  private attrsOf(obj: Group | Dataset): Pick<ObjectBase, 'attrNames' | 'attr'> {
+    let attributes: Record<string, Attribute> = {};
+    try {
+      attributes = obj.attrs;
+    } catch {
+      /* an object whose attributes cannot be read has none for the checks */
+    }
+    return {
+      attrNames: Object.keys(attributes),
+      attr: (name) => {
+        const a = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
+        return a === undefined ? null : attrValue(a);
+      },
+    };
+  }
+
+  private groupView(g: Group, file: OpenFile, inner: string, objPath: string): GroupView {
+    return { kind: 'group', path: objPath, identity: identity(g, file, inner), ...this.attrsOf(g) };
+  }
+
+  private datasetView(d: Dataset, file: OpenFile, inner: string, objPath: string): DatasetView {
+    const meta = d.metadata;
+    const type = typeOf(meta);
+    return {
+      kind: 'dataset',
+      path: objPath,
+      identity: identity(d, file, inner),
+      type,
+      shape: meta.shape,
+      values: reader(type, () => d.value),
+      ...this.attrsOf(d),
+    };
+  }
+}
+
+/** HDF5 object addresses are unique within one file: the identity is file plus address. */
+function identity(obj: Group | Dataset, file: OpenFile, inner: string): string {
+  try {
+    return `${file.name}#${Buffer.from(obj.create_reference().ref_data).toString('hex')}`;
+  } catch {
+    return `${file.name}:${inner}`;
+  }
+}

@@ -1,0 +1,5 @@
+/** The project's NeXus validator: NXDL rules generated at build time, checks run on h5wasm. */
+export { validateNexusFile, listSupportedDefinitions, type ValidateOptions } from './validate.js';
+export { requirementsOf, type RequirementRow } from './requirements.js';
+export type { EntryDefinition, Finding, Origin, Severity, ValidationReport } from './findings.js';
+export type { Requirement } from './rule-types.js';

@@ -1,0 +1,59 @@
+/** Validation of one NeXus file against the NeXus rules and its application definitions. */
+import { checkApplicationDefinitions } from './app-entries.js';
+import { checkDefaultChain, walkBase } from './base-walk.js';
+import { CheckContext } from './check-context.js';
+import type { ValidationReport } from './findings.js';
+import { FileView } from './h5-view.js';
+import { NxdlLibrary } from './nxdl-library.js';
+
+export interface ValidateOptions {
+  /**
+   * Validate every NXentry against this application definition instead of its
+   * own `definition` field (NXsubentry groups keep theirs). Default: none.
+   */
+  app?: string;
+}
+
+const library = new NxdlLibrary();
+
+/**
+ * Reads `file` (read-only) and reports what breaks the NeXus rules or the
+ * application definitions in force. Errors are constraints of an application
+ * definition or structural NeXus rules; warnings are recommendations,
+ * base-class-only constraints, deprecations and style.
+ *
+ * Throws when the file cannot be opened as HDF5, or when `options.app` is not
+ * an application definition this validator carries.
+ */
+export async function validateNexusFile(
+  file: string,
+  options: ValidateOptions = {},
+): Promise<ValidationReport> {
+  const { app } = options;
+  if (app !== undefined && library.appEntry(app) === undefined) {
+    throw new Error(
+      `${app} is not a supported application definition (${library.supportedApplications().join(', ')})`,
+    );
+  }
+  const view = await FileView.open(file);
+  try {
+    const ctx = new CheckContext(view, library, app);
+    walkBase(ctx, view.root(), '/');
+    checkDefaultChain(ctx);
+    const definitions = checkApplicationDefinitions(ctx);
+    const findings = ctx.findings.final();
+    return {
+      definitions,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      findings,
+    };
+  } finally {
+    view.close();
+  }
+}
+
+/** Names of the application definitions this validator carries rules for. */
+export function listSupportedDefinitions(): string[] {
+  return library.supportedApplications();
+}
