@@ -1,27 +1,22 @@
 /**
- * The technique payloads of test/fixtures/techniques: a scan's metadata, its
- * entries and device events, and the detector files it refers to, which the
- * test writes (with h5py, as an area detector's own writer would) before
- * posting. `${DETECTOR_DIR}` in the payload names where they are.
+ * The technique payloads of test/fixtures/techniques, as an HTTP client sends
+ * them: a scan's metadata, its entries and device events, and the detector
+ * files it refers to, which the test writes before posting.
+ * `${DETECTOR_DIR}` in the payload names where they are.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import {
+  writeDetectorFileList,
+  type DetectorFile,
+} from '#libs/techniques/test/support/technique-fixture.js';
 import type { ScanClient } from './scan-client.js';
 
 const DIR = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../../../test/fixtures/techniques',
 );
-
-export interface DetectorFile {
-  path: string;
-  dataset: string;
-  dtype: string;
-  shape: number[];
-}
 
 export interface TechniqueFixture {
   scan: {
@@ -52,27 +47,9 @@ export function techniqueFixture(technique: string, detectorDir: string): Techni
   return JSON.parse(text.replaceAll('${DETECTOR_DIR}', detectorDir)) as TechniqueFixture;
 }
 
-const WRITE_DETECTOR_FILE = `
-import sys, h5py, numpy as np
-path, dataset, dtype = sys.argv[1], sys.argv[2], sys.argv[3]
-shape = tuple(int(n) for n in sys.argv[4].split(",") if n)
-with h5py.File(path, "w") as f:
-    data = (np.arange(int(np.prod(shape))) % 4096).reshape(shape).astype(dtype)
-    f.create_dataset(dataset, data=data)
-`;
-
-/** Writes each detector file the fixture names, with h5py. */
+/** Writes each detector file the fixture names. */
 export async function writeDetectorFiles(fixture: TechniqueFixture): Promise<void> {
-  for (const file of fixture.detectorFiles ?? []) {
-    await promisify(execFile)('/usr/bin/python3', [
-      '-c',
-      WRITE_DETECTOR_FILE,
-      file.path,
-      file.dataset,
-      file.dtype,
-      file.shape.join(','),
-    ]);
-  }
+  await writeDetectorFileList(fixture.detectorFiles ?? []);
 }
 
 /** Opens a scan with the fixture's metadata, posts its events over HTTP and closes it. */

@@ -4,12 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { validateNexusFile } from '#libs/nxdl/src/index.js';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { StagedScan } from '#libs/staging/src/staged-scan.js';
 import { nodeAt } from '#libs/nexus/src/index.js';
-import { hintFor } from '../src/index.js';
+import { getTemplate, hintFor } from '../src/index.js';
 import {
   buildWithTechnique,
+  writeKept,
   loadTechniqueFixture,
   stagedFromFixture,
 } from './support/technique-fixture.js';
@@ -69,6 +71,23 @@ const REQUIRED: Record<string, { fixture: string; cases: [string, Removal][] }> 
   },
 };
 
+/**
+ * Does a finding's path name this item: the item itself, or a group on its
+ * way that is missing whole (the validator names an unnamed group by class,
+ * e.g. `/entry/NXsource` when `source/name` had nothing to fill it).
+ */
+function namesItem(findingPath: string, definition: string, itemPath: string): boolean {
+  if (findingPath.startsWith(`/entry/${itemPath}`)) return true;
+  const groups = getTemplate(definition)?.groups ?? {};
+  const parts = itemPath.split('/');
+  return parts.slice(0, -1).some((_, i) => {
+    const group = parts.slice(0, i + 1).join('/');
+    const parent = parts.slice(0, i).join('/');
+    const byClass = `/entry/${parent === '' ? '' : `${parent}/`}${groups[group] ?? '?'}`;
+    return findingPath === `/entry/${group}` || findingPath === byClass;
+  });
+}
+
 describe('missing required items', () => {
   for (const [definition, { fixture, cases }] of Object.entries(REQUIRED)) {
     for (const [path, removal] of cases) {
@@ -85,6 +104,13 @@ describe('missing required items', () => {
           ),
         );
         assert.ok(root.children.has('entry'), 'the entry is still written');
+        // The written file's validation report names the same item.
+        const file = await writeKept(root, `${definition}-without-${path.replaceAll('/', '-')}`);
+        const report = await validateNexusFile(file);
+        const named = report.findings.filter(
+          (f) => f.severity === 'error' && namesItem(f.path, definition, path),
+        );
+        assert.ok(named.length > 0, report.findings.map((f) => `${f.path} ${f.code}`).join('\n'));
       });
     }
   }

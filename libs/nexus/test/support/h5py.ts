@@ -1,7 +1,5 @@
 /** An independent read-back of written files: h5py through a small Python script. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { TEST_SOURCE } from './source-dir.js';
@@ -48,8 +46,4 @@ export function attr(listing: H5Listing, path: string, name: string): H5Value {
   return found;
 }
 
-/** A fresh temporary directory, removed by the returned cleanup. */
-export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'nexus-test-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
+export { tempDir } from './temp-dir.js';

@@ -2,8 +2,7 @@
  * Small NeXus trees for the validator tests: a complete NXtomo and NXmx entry,
  * and one broken variant per check. Written with the project's own writer.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tempDir } from '#libs/nexus/test/support/temp-dir.js';
 import { join } from 'node:path';
 import {
   dataset,
@@ -188,11 +187,11 @@ export function edited(
 }
 
 export async function withTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'nxdl-test-'));
+  const { dir, cleanup } = await tempDir('nxdl-test-');
   try {
     return await body(dir);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await cleanup();
   }
 }
 

@@ -5,13 +5,14 @@
  */
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { tempDir } from '../../../nexus/test/support/temp-dir.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { AcquisitionMoment, ExperimentStage, Technique } from '#libs/model/src/naming.js';
 import type { StagedEvent, StagedScan } from '#libs/staging/src/staged-scan.js';
-import { buildScanTree, type NxGroupNode } from '#libs/nexus/src/index.js';
+import { buildScanTree, writeNexusFile, type NxGroupNode } from '#libs/nexus/src/index.js';
 import { OPTIONS, parseAssonantJson } from '../../../nexus/test/support/fixtures.js';
 import {
   addTechniqueEntry,
@@ -92,7 +93,12 @@ with h5py.File(path, "w") as f:
 
 /** Writes each detector file the fixture names, as a detector would have. */
 export async function writeDetectorFiles(fixture: TechniqueFixture): Promise<void> {
-  for (const file of fixture.detectorFiles) {
+  await writeDetectorFileList(fixture.detectorFiles);
+}
+
+/** Writes these detector files with h5py, as an area detector's own writer would. */
+export async function writeDetectorFileList(files: readonly DetectorFile[]): Promise<void> {
+  for (const file of files) {
     await promisify(execFile)('/usr/bin/python3', [
       '-c',
       WRITE_DETECTOR_FILE,
@@ -113,4 +119,11 @@ export function buildWithTechnique(
   const result = addTechniqueEntry(root, staged, overrides === undefined ? {} : { overrides });
   if (result === undefined) throw new Error(`no template for ${staged.scan.technique}`);
   return { root, result };
+}
+
+/** Writes a tree where the suite keeps its files for the referee (see tempDir). */
+export async function writeKept(root: NxGroupNode, name: string): Promise<string> {
+  const file = join((await tempDir('techniques-')).dir, `${name}.nxs`);
+  await writeNexusFile(root, file);
+  return file;
 }
