@@ -1,7 +1,8 @@
 /**
  * The test suite: lint, then every compiled `*.test.js` under node's test
  * runner, with a private redis-server (unless REDIS_URL is given) that the
- * e2e tests share, each under its own key prefix.
+ * e2e tests share, each under its own key prefix. With `--faults`, the fault
+ * suite instead.
  */
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
@@ -23,23 +24,35 @@ function run(
   });
 }
 
-async function testFiles(dir: string): Promise<string[]> {
+async function testFiles(dir: string, suffix: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.test.js'))
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
 
 async function main(): Promise<number> {
-  const filters = process.argv.slice(2);
+  // `--faults`: the fault suite (test/faults/*.fault.ts), which runs its own
+  // processes and Redis and needs root for a size-limited file system.
+  const faults = process.argv.includes('--faults');
+  const filters = process.argv.slice(2).filter((arg) => arg !== '--faults');
+  if (faults) {
+    const files = await testFiles(path.join(root, 'dist', 'test', 'faults'), '.fault.js');
+    return run(process.execPath, [
+      '--test',
+      '--test-reporter=spec',
+      '--test-concurrency=1',
+      ...files,
+    ]);
+  }
   if (filters.length === 0) {
     const bin = (name: string): string => path.join(root, 'node_modules', '.bin', name);
     const lint = await run(bin('eslint'), ['.', '--max-warnings', '0']);
     const format = await run(bin('prettier'), ['--check', '.', '--log-level', 'warn']);
     if (lint !== 0 || format !== 0) return 1;
   }
-  const all = await testFiles(path.join(root, 'dist'));
+  const all = await testFiles(path.join(root, 'dist'), '.test.js');
   const files =
     filters.length === 0 ? all : all.filter((file) => filters.some((f) => file.includes(f)));
   if (files.length === 0) {

@@ -4,7 +4,7 @@ import { loadConfig, type AppConfig } from '#libs/config/src/index.js';
 import { tempDir } from '#libs/nexus/test/support/temp-dir.js';
 
 export async function testConfig(env: Record<string, string> = {}): Promise<AppConfig> {
-  const redisUrl = process.env.REDIS_URL;
+  const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;
   if (redisUrl === undefined || redisUrl === '') {
     throw new Error('REDIS_URL is not set: run the tests with `npm test`, which starts a Redis');
   }

@@ -32,6 +32,11 @@ export async function startWriteWorker(
       prefix: config.keyPrefix,
       concurrency: config.workerConcurrency,
       autorun: false,
+      lockDuration: config.writeLockMs,
+      // A job whose worker died is found (and handed to another) this often.
+      stalledInterval: config.writeLockMs,
+      // A scan whose writer was killed twice still gets its file.
+      maxStalledCount: 3,
     },
   );
   worker.on('failed', (job, error) => {

@@ -28,6 +28,12 @@ export interface AppConfig {
   redisCommandTimeoutMs: number;
   /** Write jobs one worker process runs at once. `WORKER_CONCURRENCY`, default 1. */
   workerConcurrency: number;
+  /**
+   * How long a worker's hold on a write job lasts without renewal, ms; a worker
+   * that died loses its job to another after about this long.
+   * `WRITE_LOCK_MS`, default 30000.
+   */
+  writeLockMs: number;
   /** Attempts of a write job before the scan is marked failed. `WRITE_ATTEMPTS`, default 5. */
   writeAttempts: number;
   /** pino log level. `LOG_LEVEL`, default "info". */
@@ -71,6 +77,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1500, 50, 60_000),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
     writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),
+    writeLockMs: read.integer('WRITE_LOCK_MS', 30_000, 1000, 600_000),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     beamlineOverridesDir: path.resolve(read.string('BEAMLINE_OVERRIDES_DIR', 'config/beamlines')),
   };

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Dataset, Group } from 'h5wasm/node';
 import { hdf5Runtime, messageOf, shortHdf5Message, type Hdf5Runtime } from './hdf5-runtime.js';
@@ -29,10 +29,14 @@ export interface WrittenFile {
 export async function writeNexusFile(root: NxGroupNode, finalPath: string): Promise<WrittenFile> {
   const target = resolve(finalPath);
   const directory = dirname(target);
-  const temporary = join(directory, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temporary = join(
+    directory,
+    `${temporaryPrefix(target)}${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     const runtime = await hdf5Runtime();
     await mkdir(directory, { recursive: true });
+    await removeStaleTemporaries(target);
     writeTree(runtime, temporary, root);
     await fsync(temporary);
     await rename(temporary, target);
@@ -179,4 +183,24 @@ async function digest(path: string): Promise<WrittenFile> {
     hash.update(bytes);
   }
   return { size, sha256: hash.digest('hex') };
+}
+
+/** Temporary files of `target` are named `.<name>.<random>.tmp` beside it. */
+function temporaryPrefix(target: string): string {
+  return `.${basename(target)}.`;
+}
+
+/**
+ * Removes what an earlier writer of the same file left when it was killed
+ * mid-write. Safe because one file has one writer at a time (the queue gives
+ * a scan's job to one worker), so no temporary of this file is in use now.
+ */
+async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = temporaryPrefix(target);
+  const names = await readdir(dirname(target));
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'))
+      .map((name) => rm(join(dirname(target), name), { force: true })),
+  );
 }

@@ -73,6 +73,15 @@ describe('writeNexusFile', () => {
       assert.deepEqual(await leftovers(dir), []);
     }));
 
+  it('removes what a writer killed mid-write left of the same file, and only that', () =>
+    withTemp(async (dir) => {
+      const path = join(dir, 'scan.nxs');
+      await writeFile(join(dir, '.scan.nxs.a1b2c3d4e5f6.tmp'), 'half a file');
+      await writeFile(join(dir, '.other.nxs.a1b2c3d4e5f6.tmp'), 'another scan in progress');
+      await writeNexusFile(smallTree(1.5), path);
+      assert.deepEqual((await readdir(dir)).sort(), ['.other.nxs.a1b2c3d4e5f6.tmp', 'scan.nxs']);
+    }));
+
   it('fails on an HDF5 error, naming the object, and leaves nothing behind', () =>
     withTemp(async (dir) => {
       const path = join(dir, 'scan.nxs');
