@@ -26,13 +26,23 @@ interface DeviceEventBody {
   device: ComponentJson;
 }
 
+/** Parses one staged event, naming it when its text is not JSON (a corrupted store). */
+function parseEvent(eventId: string, text: string): unknown {
+  try {
+    return parseJsonPreservingIntegers(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`staged event ${eventId} is not valid JSON (${reason})`, { cause: error });
+  }
+}
+
 export function parseStagedScan(scan: ScanMetadata, raw: RawScanEvents): StagedScan {
   const events: StagedEvent[] = [];
   for (const [eventId, text] of raw.entries) {
-    events.push({ kind: 'entry', eventId, entry: parseJsonPreservingIntegers(text) as EntryJson });
+    events.push({ kind: 'entry', eventId, entry: parseEvent(eventId, text) as EntryJson });
   }
   for (const [eventId, text] of raw.devices) {
-    const body = parseJsonPreservingIntegers(text) as DeviceEventBody;
+    const body = parseEvent(eventId, text) as DeviceEventBody;
     events.push({
       kind: 'device',
       eventId,
