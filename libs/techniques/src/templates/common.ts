@@ -111,3 +111,29 @@ export function monochromatorWavelength(path: string): TemplateItem {
     send: 'Monochromator.fields.wavelength or Monochromator.fields.energy',
   };
 }
+
+/** NXmonitor `mode` and `preset`, read from the incoming-beam counter (`role`). */
+export function monitorSettings(role: string): TemplateItem[] {
+  return [
+    {
+      path: 'monitor/mode',
+      requirement: 'required',
+      sources: [
+        { from: 'component', role, field: 'mode' },
+        { from: 'constant', value: 'timer' },
+      ],
+      expect: { type: 'text', rank: 0 },
+      send: 'Detector i0 .fields.mode ("monitor" or "timer")',
+    },
+    {
+      path: 'monitor/preset',
+      requirement: 'required',
+      sources: [
+        { from: 'component', role, field: 'preset' },
+        { from: 'component', role, field: 'count_time' },
+      ],
+      expect: { type: 'float', rank: 0 },
+      send: 'Detector i0 .fields.count_time (s)',
+    },
+  ];
+}

@@ -9,6 +9,7 @@ import {
   TITLE,
   monochromatorWavelength,
   sourceItems,
+  monitorSettings,
 } from './common.js';
 
 export const NXFLUO: TechniqueTemplate = {
@@ -59,26 +60,7 @@ export const NXFLUO: TechniqueTemplate = {
       send: 'Detector.fields.energy (the energy of each channel)',
     },
     SAMPLE_NAME,
-    {
-      path: 'monitor/mode',
-      requirement: 'required',
-      sources: [
-        { from: 'component', role: 'monitor', field: 'mode' },
-        { from: 'constant', value: 'timer' },
-      ],
-      expect: { type: 'text', rank: 0 },
-      send: 'Detector i0 .fields.mode',
-    },
-    {
-      path: 'monitor/preset',
-      requirement: 'required',
-      sources: [
-        { from: 'component', role: 'monitor', field: 'preset' },
-        { from: 'component', role: 'monitor', field: 'count_time' },
-      ],
-      expect: { type: 'float', rank: 0 },
-      send: 'Detector i0 .fields.count_time (s)',
-    },
+    ...monitorSettings('monitor'),
     {
       path: 'monitor/data',
       requirement: 'required',

@@ -9,6 +9,7 @@ import {
   TITLE,
   monochromatorEnergy,
   sourceItems,
+  monitorSettings,
 } from './common.js';
 
 export const NXXAS: TechniqueTemplate = {
@@ -61,26 +62,7 @@ export const NXXAS: TechniqueTemplate = {
       send: 'Detector it .fields.data (a TimeSeries during sample_acquisition)',
     },
     SAMPLE_NAME,
-    {
-      path: 'monitor/mode',
-      requirement: 'required',
-      sources: [
-        { from: 'component', role: 'incoming', field: 'mode' },
-        { from: 'constant', value: 'timer' },
-      ],
-      expect: { type: 'text', rank: 0 },
-      send: 'Detector i0 .fields.mode ("monitor" or "timer")',
-    },
-    {
-      path: 'monitor/preset',
-      requirement: 'required',
-      sources: [
-        { from: 'component', role: 'incoming', field: 'preset' },
-        { from: 'component', role: 'incoming', field: 'count_time' },
-      ],
-      expect: { type: 'float', rank: 0 },
-      send: 'Detector i0 .fields.count_time (s)',
-    },
+    ...monitorSettings('incoming'),
     {
       path: 'monitor/data',
       requirement: 'required',
