@@ -17,5 +17,6 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY config config
 USER node
 CMD ["node", "dist/apps/gateway/src/main.js"]
