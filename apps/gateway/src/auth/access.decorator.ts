@@ -5,6 +5,8 @@ import type { Access } from './scopes.js';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated' }
+  /** Operator actions (retry, delete): the `admin` scope only. */
+  | { kind: 'admin' }
   /** Access to the scans of one beamline, named by the body, the scan in the path, or the query. */
   | { kind: 'beamline'; access: Access; from: 'body' | 'scan' | 'query' };
 
@@ -18,3 +20,6 @@ export const BeamlineAccess = (
   from: 'body' | 'scan' | 'query',
 ): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_RULE, { kind: 'beamline', access, from } satisfies AccessRule);
+
+export const AdminOnly = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { kind: 'admin' } satisfies AccessRule);

@@ -39,6 +39,13 @@ export class ApiKeyGuard implements CanActivate {
     const key = this.authenticate(request);
     if (rule.kind === 'authenticated') return true;
     const grants = new Grants(key.scopes);
+    if (rule.kind === 'admin') {
+      if (grants.isAdmin) return true;
+      throw new DomainError(
+        'forbidden',
+        `Key ${key.id} may not do this: it needs the admin scope.`,
+      );
+    }
     const beamline = await this.beamlineOf(rule.from, request);
     if (beamline === undefined) {
       // No beamline to check: an unknown scan (404 follows) or a body that

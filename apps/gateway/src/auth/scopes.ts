@@ -30,6 +30,10 @@ export class Grants {
     return this.readAll;
   }
 
+  get isAdmin(): boolean {
+    return this.admin;
+  }
+
   get writesAny(): boolean {
     return this.admin || this.writable.size > 0;
   }
