@@ -13,6 +13,7 @@ import { newApiKey } from '../../apps/gateway/src/auth/api-keys.js';
 import { deviceEventText } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { assertProblem } from '../helpers/problem.js';
+import { sendPartialBody } from '../helpers/raw-http.js';
 
 const MOGNO_SCAN = { beamline: 'MOGNO', proposal: 'p1', technique: 'CT' };
 const MANACA_SCAN = { beamline: 'MANACA', proposal: 'p2', technique: 'MX' };
@@ -135,5 +136,47 @@ describe('API keys and scopes', () => {
       .set(as('mogno'))
       .send({ beamline: 7, proposal: 'p', technique: 'CT' });
     assertProblem(response, 422);
+  });
+
+  it('refuses an anonymous upload before reading its body', { timeout: 10_000 }, async () => {
+    // 200 MB announced, 64 KiB sent: an answer can only come if the key was
+    // checked before the body was read.
+    for (const path of ['/v1/validate', '/v1/scans', '/v1/no-such-route']) {
+      const outcome = await sendPartialBody(harness.baseUrl, {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/x-hdf5' },
+        announced: 200 * 1024 * 1024,
+        sent: 64 * 1024,
+      });
+      assert.equal(outcome.status, 401, `${path}: ${outcome.body}`);
+      assert.match(outcome.body, /API key/);
+      assert.equal(outcome.written, 64 * 1024);
+    }
+  });
+
+  it('answers 401, not 404, to an anonymous caller on a route that does not exist', async () => {
+    assertProblem(await request(harness.baseUrl).get('/v1/secrets'), 401);
+    assertProblem(await request(harness.baseUrl).delete('/v1/validate'), 401);
+    await request(harness.baseUrl).get('/v1/secrets').set(as('reader')).expect(404);
+  });
+
+  it('takes the bearer scheme in any case, and the key in X-API-Key', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+      await request(harness.baseUrl)
+        .get('/v1/scans')
+        .set('authorization', `${scheme} ${keys.reader}`)
+        .expect(200);
+    }
+    await request(harness.baseUrl).get('/v1/scans').set('x-api-key', keys.reader).expect(200);
+    assertProblem(
+      await request(harness.baseUrl).get('/v1/scans').set('authorization', `Basic ${keys.reader}`),
+      401,
+    );
+  });
+
+  it('serves the definitions catalog without a key', async () => {
+    await request(harness.baseUrl).get('/v1/definitions').expect(200);
+    await request(harness.baseUrl).get('/v1/definitions/NXtomo').expect(200);
   });
 });

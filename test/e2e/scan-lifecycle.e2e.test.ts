@@ -167,6 +167,9 @@ describe('scan lifecycle over HTTP', () => {
     const body = response.body as { status: string; checks: { redis: { status: string } } };
     assert.equal(body.status, 'ok');
     assert.equal(body.checks.redis.status, 'up');
+    // Public: no path of the server (DATA_ROOT, keys file) in what anyone can read.
+    assert.ok(!response.text.includes(harness.config.dataRoot), response.text);
+    assert.doesNotMatch(response.text, /"\/[^"]*"/);
   });
 
   it('serves the Swagger UI and the OpenAPI document', async () => {

@@ -15,12 +15,20 @@ import { ScansService } from './scans/scans.service.js';
 import { ValidateController } from './validate/validate.controller.js';
 import { ValidateService } from './validate/validate.service.js';
 
+/** Every controller; the route access table is read from these. */
+export const GATEWAY_CONTROLLERS = [
+  ScansController,
+  DefinitionsController,
+  ValidateController,
+  HealthController,
+];
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [ScansController, DefinitionsController, ValidateController, HealthController],
+      controllers: GATEWAY_CONTROLLERS,
       providers: [
         ...gatewayProviders(config),
         {

@@ -7,12 +7,17 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, RequestListener } from 'node:http';
 import type { AppConfig } from '#libs/config/src/index.js';
 import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
-import { AppModule } from './app.module.js';
+import { AppModule, GATEWAY_CONTROLLERS } from './app.module.js';
+import { API_KEYS } from './auth/api-key.guard.js';
+import type { StoredApiKey } from './auth/api-keys.js';
+import { authenticateOnRequest } from './auth/authenticate-on-request.js';
+import { RouteAccess } from './auth/route-access.js';
 import { ListScansQuery } from './scans/dto/list-scans.query.js';
 import { ValidateQuery } from './validate/validate.query.js';
+import { boundedHttpServer } from './http/bounded-http-server.js';
 import { useHdf5Uploads } from './http/hdf5-upload-parser.js';
 import { useJsonBodiesOnly } from './http/json-body-parser.js';
 import { buildOpenApiDocument } from './openapi/swagger-document.js';
@@ -30,6 +35,7 @@ function requestId(request: IncomingMessage): string {
 export async function createGatewayApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    serverFactory: (handler: RequestListener) => boundedHttpServer(handler, config),
     genReqId: requestId,
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
   });
@@ -38,6 +44,9 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     logger: config.logLevel === 'silent' ? false : ['error', 'warn'],
   });
   const fastify = app.getHttpAdapter().getInstance();
+  const keys = app.get<ReadonlyMap<string, StoredApiKey> | undefined>(API_KEYS);
+  if (keys !== undefined)
+    authenticateOnRequest(fastify, keys, new RouteAccess(GATEWAY_CONTROLLERS));
   useJsonBodiesOnly(fastify, config.bodyLimitBytes);
   useHdf5Uploads(fastify, config.uploadLimitBytes);
   fastify.addHook('onSend', async (request, reply) => {

@@ -1,8 +1,11 @@
 import { ConfigError, loadConfig } from '#libs/config/src/index.js';
+import { checkAnonymousExposure } from './anonymous-exposure.js';
 import { createGatewayApp } from './bootstrap.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const warning = checkAnonymousExposure(config);
+  if (warning !== undefined) process.stderr.write(`${warning}\n`);
   const app = await createGatewayApp(config);
   await app.listen(config.port, config.host);
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

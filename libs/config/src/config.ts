@@ -49,6 +49,24 @@ export interface AppConfig {
    * `API_KEYS_FILE`, default unset.
    */
   apiKeysFile?: string;
+  /**
+   * Lets the gateway serve without API keys on an address other than loopback.
+   * Without it, such a gateway refuses to start: anyone who can reach the port
+   * could write and read every beamline's scans. `ALLOW_ANONYMOUS`, default false.
+   */
+  allowAnonymous: boolean;
+  /**
+   * Longest time to receive one whole request, headers and body, ms; a slower
+   * client gets 408 and its connection closed. Bounds how long a trickling
+   * body holds a socket. `REQUEST_TIMEOUT_MS`, default 300000 (5 minutes: a
+   * 4 GiB upload at 200 Mbit/s).
+   */
+  requestTimeoutMs: number;
+  /**
+   * Longest silence on a connection, ms, both mid-request and between
+   * keep-alive requests; then the socket is closed. `IDLE_TIMEOUT_MS`, default 30000.
+   */
+  idleTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +98,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     writeLockMs: read.integer('WRITE_LOCK_MS', 30_000, 1000, 600_000),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     beamlineOverridesDir: path.resolve(read.string('BEAMLINE_OVERRIDES_DIR', 'config/beamlines')),
+    allowAnonymous: read.oneOf('ALLOW_ANONYMOUS', 'false', ['true', 'false']) === 'true',
+    requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 300_000, 100, 86_400_000),
+    idleTimeoutMs: read.integer('IDLE_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
   const apiKeysFile = read.string('API_KEYS_FILE', '');
   if (apiKeysFile !== '') config.apiKeysFile = path.resolve(apiKeysFile);

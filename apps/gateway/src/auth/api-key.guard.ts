@@ -1,14 +1,16 @@
 /**
- * Checks the API key of every request (when API_KEYS_FILE is set) against the
- * access its route declares: 401 without a valid key, 403 when the key's
- * scopes do not cover the scan's beamline. Keys are never logged.
+ * Checks what the key of a request may do (when API_KEYS_FILE is set) against
+ * the access its route declares: 403 when the key's scopes do not cover the
+ * scan's beamline. Whether a key was sent at all is settled earlier, before
+ * the body is read (authenticate-on-request.ts). Keys are never logged.
  */
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../problem/domain-error.js';
 import { ACCESS_RULE, type AccessRule } from './access.decorator.js';
-import { matchApiKey, type StoredApiKey } from './api-keys.js';
+import type { StoredApiKey } from './api-keys.js';
+import { authenticatedKey } from './authenticate-on-request.js';
 import { ScanBeamlines } from './scan-beamlines.js';
 import { Grants } from './scopes.js';
 
@@ -64,20 +66,11 @@ export class ApiKeyGuard implements CanActivate {
     );
   }
 
+  /** The key the `onRequest` hook found; a route it let through without one is public. */
   private authenticate(request: Request): StoredApiKey {
-    const header = request.headers.authorization;
-    const bearer = header?.startsWith('Bearer ') === true ? header.slice(7).trim() : undefined;
-    const other = request.headers['x-api-key'];
-    const presented = bearer ?? (typeof other === 'string' ? other : undefined);
-    const key =
-      presented === undefined ? undefined : matchApiKey(presented, this.keys ?? new Map());
+    const key = authenticatedKey(request);
     if (key === undefined) {
-      throw new DomainError(
-        'unauthenticated',
-        presented === undefined
-          ? 'Send an API key: Authorization: Bearer <key>.'
-          : 'The API key is not valid.',
-      );
+      throw new DomainError('unauthenticated', 'Send an API key: Authorization: Bearer <key>.');
     }
     return key;
   }

@@ -1,4 +1,8 @@
-/** Whether the gateway can do its job: Redis answers, DATA_ROOT exists and is writable. */
+/**
+ * Whether the gateway can do its job: Redis answers, DATA_ROOT exists and is
+ * writable. The route is public, so the report names no path, host or
+ * configuration value: only states and error codes (the log has the rest).
+ */
 import { Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { constants } from 'node:fs';
@@ -12,7 +16,7 @@ export interface HealthReport {
   status: 'ok' | 'unavailable';
   checks: {
     redis: { status: CheckStatus; error?: string };
-    dataRoot: { status: CheckStatus; path: string; freeBytes?: number; error?: string };
+    dataRoot: { status: CheckStatus; freeBytes?: number; error?: string };
   };
 }
 
@@ -35,7 +39,7 @@ export class HealthService {
       await this.redis.ping();
       return { status: 'up' };
     } catch (error) {
-      return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+      return { status: 'down', error: `Redis does not answer (${errorCode(error)})` };
     }
   }
 
@@ -45,13 +49,16 @@ export class HealthService {
       await mkdir(path, { recursive: true });
       await access(path, constants.W_OK);
       const stats = await statfs(path);
-      return { status: 'up', path, freeBytes: stats.bavail * stats.bsize };
+      return { status: 'up', freeBytes: stats.bavail * stats.bsize };
     } catch (error) {
-      return {
-        status: 'down',
-        path,
-        error: error instanceof Error ? error.message : String(error),
-      };
+      return { status: 'down', error: `DATA_ROOT is not writable (${errorCode(error)})` };
     }
   }
+}
+
+/** `ECONNREFUSED`, `EACCES`…: enough to act on, without the paths and hosts of a message. */
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && /^[A-Z0-9_]{2,40}$/.test(code)) return code;
+  return error instanceof Error ? error.name : 'unknown error';
 }

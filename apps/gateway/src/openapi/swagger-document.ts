@@ -16,8 +16,32 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       scheme: 'bearer',
       description: 'An API key (agk_…), when the service runs with API_KEYS_FILE.',
     })
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description: 'The same API key, for clients that cannot set Authorization.',
+      },
+      API_KEY_HEADER_SCHEME,
+    )
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller: string, method: string) => method,
   });
+  offerKeyHeaderWhereBearerIsAsked(document);
+  return document;
+}
+
+const API_KEY_HEADER_SCHEME = 'api-key';
+
+/** Every operation that takes a bearer key takes it in X-API-Key too (either one). */
+function offerKeyHeaderWhereBearerIsAsked(document: OpenAPIObject): void {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as { security?: object[] }[]) {
+      const security = operation.security;
+      if (!Array.isArray(security) || !security.some((entry) => 'bearer' in entry)) continue;
+      security.push({ [API_KEY_HEADER_SCHEME]: [] });
+    }
+  }
 }

@@ -6,6 +6,7 @@
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error.js';
+import { domainProblem } from './send-problem.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
 import { classifyTransportError, isRedisUnavailable } from './transport-errors.js';
 
@@ -32,17 +33,7 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: FastifyRequest): ProblemDetails {
     const base = { instance: request.url, requestId: String(request.id) };
-    if (exception instanceof DomainError) {
-      const problem: ProblemDetails = {
-        type: problemType(exception.code),
-        title: exception.title,
-        status: exception.status,
-        detail: exception.detail,
-        ...base,
-      };
-      if (exception.violations.length > 0) problem.violations = exception.violations;
-      return problem;
-    }
+    if (exception instanceof DomainError) return domainProblem(exception, request);
     if (isRedisUnavailable(exception)) {
       return {
         type: problemType('store_unavailable'),
