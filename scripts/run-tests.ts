@@ -38,7 +38,9 @@ async function main(): Promise<number> {
   const faults = process.argv.includes('--faults');
   const filters = process.argv.slice(2).filter((arg) => arg !== '--faults');
   if (faults) {
-    const files = await testFiles(path.join(root, 'dist', 'test', 'faults'), '.fault.js');
+    const files = (await testFiles(path.join(root, 'dist', 'test', 'faults'), '.fault.js')).filter(
+      (file) => filters.length === 0 || filters.some((f) => file.includes(f)),
+    );
     return run(process.execPath, [
       '--test',
       '--test-reporter=spec',

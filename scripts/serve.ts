@@ -1,47 +1,43 @@
 /**
  * Runs the service: the gateway and WORKERS worker processes, against
  * REDIS_URL or, when it is unset, a private redis-server with its data under
- * ./var/redis. Ctrl-C stops everything in order: apps first, Redis last.
+ * ./var/redis. An app that crashes is restarted with backoff while the others
+ * and Redis keep running (supervised-app.ts). Ctrl-C stops everything in
+ * order: apps first, Redis last.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig, loadLauncherConfig } from '#libs/config/src/index.js';
 import { EmbeddedRedis } from '#libs/embedded-redis/src/embedded-redis.js';
+import { SupervisedApp } from './supervised-app.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function startApp(name: string, script: string, redisUrl: string): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, 'dist', script)], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, REDIS_URL: redisUrl },
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      process.stderr.write(`${name} exited (${signal ?? code}); stopping the service\n`);
-      void stopAll(1);
-    }
-  });
-  return child;
-}
-
 let stopping = false;
-const children: ChildProcess[] = [];
+const apps: SupervisedApp[] = [];
 let embedded: EmbeddedRedis | undefined;
 
+function log(line: string): void {
+  process.stderr.write(`[serve] ${line}\n`);
+}
+
+function supervise(name: string, script: string, redisUrl: string): SupervisedApp {
+  const app = new SupervisedApp({
+    name,
+    script: path.join(root, 'dist', script),
+    cwd: root,
+    env: { ...process.env, REDIS_URL: redisUrl },
+    log,
+    onGiveUp: (code) => void stopAll(code),
+  });
+  app.start();
+  return app;
+}
+
 async function stopAll(exitCode: number): Promise<void> {
+  if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(apps.map((app) => app.stop()));
   await embedded?.stop();
   process.exit(exitCode);
 }
@@ -51,17 +47,19 @@ async function main(): Promise<void> {
   let redisUrl = launcher.redisUrl;
   if (redisUrl === undefined) {
     embedded = await EmbeddedRedis.start({
-      dir: path.join(root, 'var', 'redis'),
+      dir: launcher.embeddedRedisDir,
       port: launcher.embeddedRedisPort,
     });
     redisUrl = embedded.url;
-    process.stdout.write(`Embedded redis-server on ${redisUrl}, data in var/redis\n`);
+    process.stdout.write(
+      `Embedded redis-server on ${redisUrl}, data in ${path.relative(root, launcher.embeddedRedisDir) || '.'}\n`,
+    );
   }
   // Fail here, with the whole list, rather than in each child.
   const config = loadConfig({ ...process.env, REDIS_URL: redisUrl });
-  children.push(startApp('gateway', 'apps/gateway/src/main.js', redisUrl));
+  apps.push(supervise('gateway', 'apps/gateway/src/main.js', redisUrl));
   for (let i = 0; i < launcher.workers; i += 1) {
-    children.push(startApp(`worker ${i + 1}`, 'apps/worker/src/main.js', redisUrl));
+    apps.push(supervise(`worker ${i + 1}`, 'apps/worker/src/main.js', redisUrl));
   }
   process.stdout.write(`Files are written under ${config.dataRoot}\n`);
   process.once('SIGINT', () => void stopAll(0));

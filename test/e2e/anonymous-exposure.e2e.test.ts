@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { CONFIG_ERROR_EXIT_CODE } from '#libs/config/src/index.js';
 import { isLoopback } from '../../apps/gateway/src/anonymous-exposure.js';
 import { newApiKey } from '../../apps/gateway/src/auth/api-keys.js';
 
@@ -55,7 +56,7 @@ describe('a gateway without keys on a public address', () => {
 
   it('refuses to start, saying what to set', { timeout: 30_000 }, async () => {
     const run = await runGateway({ HOST: '0.0.0.0' });
-    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.equal(run.code, CONFIG_ERROR_EXIT_CODE, run.stdout + run.stderr);
     assert.match(run.stderr, /API_KEYS_FILE/);
     assert.match(run.stderr, /ALLOW_ANONYMOUS=true/);
     assert.ok(!run.stdout.includes('listening'));

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EmbeddedRedis, freePort } from '#libs/embedded-redis/src/embedded-redis.js';
 import { readWithH5py } from '#libs/nexus/test/support/h5py.js';
+import { sensorEvent } from './support/sensor-event.js';
 import { newTally, postUntilAccepted, type ClientTally } from './support/persistent-client.js';
 import { gatewayProcess, workerProcess, type ServiceProcess } from './support/service-processes.js';
 
@@ -29,19 +30,6 @@ interface FaultCounts {
   workerKills: number;
   /** Most temporary files of one scan seen at once: more than 1 would be two writers. */
   maxWritersPerScan: number;
-}
-
-function deviceEvent(scan: number, event: number): string {
-  return JSON.stringify({
-    stage: 'sample_acquisition',
-    moment: 'during',
-    eventId: `s${scan}-e${event}`,
-    device: {
-      class: 'Sensor',
-      name: `dev_${event}`,
-      fields: { reading: { value: event + 0.5, unit: 'V', extra_metadata: { scan } } },
-    },
-  });
 }
 
 function traceEvent(scan: number): string {
@@ -164,7 +152,7 @@ describe('ingest under faults', () => {
     // Each event twice: by two clients at once for every third, else one after the other.
     const sendEvent = async (scan: number, event: number): Promise<void> => {
       const url = `${base}/v1/scans/${scanIds[scan] ?? ''}/devices`;
-      const body = event < 0 ? traceEvent(scan) : deviceEvent(scan, event);
+      const body = event < 0 ? traceEvent(scan) : sensorEvent(scan, event);
       const send = (): Promise<unknown> => postUntilAccepted(url, body, tally);
       if (event % 3 === 0) await Promise.all([send(), send()]);
       else {

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '#libs/config/src/index.js';
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadConfig } from '#libs/config/src/index.js';
 import { checkAnonymousExposure } from './anonymous-exposure.js';
 import { createGatewayApp } from './bootstrap.js';
 
@@ -20,5 +20,5 @@ main().catch((error: unknown) => {
       ? `${error.message}\n`
       : `gateway failed to start: ${String(error)}\n`,
   );
-  process.exit(1);
+  process.exit(error instanceof ConfigError ? CONFIG_ERROR_EXIT_CODE : 1);
 });

@@ -3,7 +3,7 @@
  * (or hands back) the job in hand before it exits, so no partial file is ever
  * left at a final path.
  */
-import { ConfigError, loadConfig } from '#libs/config/src/index.js';
+import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadConfig } from '#libs/config/src/index.js';
 import { WRITE_QUEUE } from '#libs/queue-contracts/src/index.js';
 import { startWriteWorker } from './write-worker.js';
 
@@ -28,5 +28,5 @@ main().catch((error: unknown) => {
   process.stderr.write(
     error instanceof ConfigError ? `${error.message}\n` : `worker failed: ${String(error)}\n`,
   );
-  process.exit(1);
+  process.exit(error instanceof ConfigError ? CONFIG_ERROR_EXIT_CODE : 1);
 });

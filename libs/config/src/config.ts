@@ -69,6 +69,12 @@ export interface AppConfig {
   idleTimeoutMs: number;
 }
 
+/**
+ * Exit status of a process stopped by its configuration (EX_CONFIG of
+ * sysexits.h): a supervisor does not restart it, as it would fail the same way.
+ */
+export const CONFIG_ERROR_EXIT_CODE = 78;
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n  ${problems.join('\n  ')}`);
@@ -166,6 +172,8 @@ export interface LauncherConfig {
   redisUrl?: string;
   /** Port of the private redis-server; away from a system Redis's 6379. `EMBEDDED_REDIS_PORT`, default 6390. */
   embeddedRedisPort: number;
+  /** Data directory of the private redis-server. `EMBEDDED_REDIS_DIR`, default ./var/redis. */
+  embeddedRedisDir: string;
   /** Worker processes to start. `WORKERS`, default 1. */
   workers: number;
 }
@@ -178,6 +186,7 @@ export function loadLauncherConfig(env: Env = process.env): LauncherConfig {
   const config: LauncherConfig = {
     ...(redisUrl !== undefined ? { redisUrl } : {}),
     embeddedRedisPort: read.integer('EMBEDDED_REDIS_PORT', 6390, 1, 65535),
+    embeddedRedisDir: path.resolve(read.string('EMBEDDED_REDIS_DIR', 'var/redis')),
     workers: read.integer('WORKERS', 1, 0, 64),
   };
   if (problems.length > 0) throw new ConfigError(problems);
