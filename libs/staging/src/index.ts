@@ -4,3 +4,4 @@ export * from './scan-store.js';
 export * from './parse-staged.js';
 export * from './event-digest.js';
 export { RedisKeys, type EventKind } from './redis-keys.js';
+export * from './json/index.js';

@@ -29,7 +29,7 @@ import { createReadStream } from 'node:fs';
 import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
 import { BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
-import { RawJsonBody } from './raw-json-body.decorator.js';
+import { CanonicalJsonBody } from './canonical-json-body.decorator.js';
 import { ScanEventsService } from './scan-events.service.js';
 import { ScansService } from './scans.service.js';
 import { CloseAccepted } from './dto/close-accepted.dto.js';
@@ -102,10 +102,10 @@ export class ScansController {
   async stageEntry(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() entry: Entry,
-    @RawJsonBody() rawJson: string,
+    @CanonicalJsonBody() canonicalJson: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return this.events.stageEntry(scanId, entry, rawJson, idempotencyKey);
+    return this.events.stageEntry(scanId, entry, canonicalJson, idempotencyKey);
   }
 
   @BeamlineAccess('write', 'scan')
@@ -124,10 +124,10 @@ export class ScansController {
   async stageDevice(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() event: DeviceEventRequest,
-    @RawJsonBody() rawJson: string,
+    @CanonicalJsonBody() canonicalJson: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return this.events.stageDevice(scanId, event, rawJson, idempotencyKey);
+    return this.events.stageDevice(scanId, event, canonicalJson, idempotencyKey);
   }
 
   @BeamlineAccess('write', 'scan')
