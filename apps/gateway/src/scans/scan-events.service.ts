@@ -70,7 +70,13 @@ export class ScanEventsService {
       case 'full':
         throw new DomainError(
           'staging_full',
-          'Staging is at its limit (STAGING_LIMIT_BYTES) until more scans are written; retry later.',
+          'Staging is at its global limit (STAGING_LIMIT_BYTES) until more scans are written; retry later.',
+        );
+      case 'beamline-full':
+        throw new DomainError(
+          'beamline_staging_full',
+          `The beamline of scan ${scanId} is at its staging limit (STAGING_LIMIT_PER_BEAMLINE_BYTES) ` +
+            'until more of its scans are written, deleted or expired; retry later.',
         );
     }
   }
