@@ -125,6 +125,34 @@ describe('API keys and scopes', () => {
     await request(harness.baseUrl).post(`/v1/scans/${scanId}/close`).set(as('admin')).expect(202);
   });
 
+  it('keeps retry and delete to the admin scope', async () => {
+    const scanId = await open('mogno', MOGNO_SCAN);
+    for (const who of ['mogno', 'reader'] as const) {
+      assertProblem(await request(harness.baseUrl).delete(`/v1/scans/${scanId}`).set(as(who)), 403);
+      assertProblem(
+        await request(harness.baseUrl).post(`/v1/scans/${scanId}/retry`).set(as(who)),
+        403,
+      );
+    }
+    assertProblem(await request(harness.baseUrl).delete(`/v1/scans/${scanId}`), 401);
+    assertProblem(
+      await request(harness.baseUrl).post(`/v1/scans/${scanId}/retry`).set(as('admin')),
+      409,
+    );
+    await request(harness.baseUrl).delete(`/v1/scans/${scanId}`).set(as('admin')).expect(204);
+  });
+
+  it('does not let a deleted scan id, reused on another beamline, pass on what was remembered', async () => {
+    const scanId = `reused-${Date.now()}`;
+    await open('mogno', { ...MOGNO_SCAN, scanId });
+    // Read once, so the gateway remembers the scan's beamline.
+    await request(harness.baseUrl).get(`/v1/scans/${scanId}`).set(as('mogno')).expect(200);
+    await request(harness.baseUrl).delete(`/v1/scans/${scanId}`).set(as('admin')).expect(204);
+    await open('manaca', { ...MANACA_SCAN, scanId });
+    assertProblem(await request(harness.baseUrl).get(`/v1/scans/${scanId}`).set(as('mogno')), 403);
+    await request(harness.baseUrl).get(`/v1/scans/${scanId}`).set(as('manaca')).expect(200);
+  });
+
   it('keeps health and the Swagger UI open', async () => {
     await request(harness.baseUrl).get('/health').expect(200);
     await request(harness.baseUrl).get('/docs').expect(200);

@@ -16,7 +16,9 @@ describe('back-pressure', () => {
 
   before(async () => {
     // Room for a few device events (~0.9 KB each), not for ten.
-    harness = await startHarness({ env: { STAGING_LIMIT_BYTES: '4096' } });
+    harness = await startHarness({
+      env: { STAGING_LIMIT_BYTES: '4096', STAGING_LIMIT_PER_BEAMLINE_BYTES: '4096' },
+    });
     client = new ScanClient(harness.baseUrl);
   });
   after(async () => harness.close());

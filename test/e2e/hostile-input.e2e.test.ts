@@ -9,6 +9,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
+import { parseLosslessJson } from '#libs/staging/src/index.js';
 import {
   CreateScanRequest,
   DeviceEventRequest,
@@ -27,6 +28,8 @@ interface Tally {
   cases: number;
   accepted: number;
   refused: Record<number, number>;
+  /** Refusals by problem type. */
+  problems: Record<string, number>;
   slowestMs: number;
   slowestBody: string;
 }
@@ -34,7 +37,14 @@ interface Tally {
 describe('hostile input', () => {
   let harness: Harness;
   let scanId: string;
-  const tally: Tally = { cases: 0, accepted: 0, refused: {}, slowestMs: 0, slowestBody: '' };
+  const tally: Tally = {
+    cases: 0,
+    accepted: 0,
+    refused: {},
+    problems: {},
+    slowestMs: 0,
+    slowestBody: '',
+  };
 
   before(async () => {
     harness = await startHarness();
@@ -49,6 +59,11 @@ describe('hostile input', () => {
       `hostile input: ${tally.cases} cases, ${tally.accepted} accepted as valid, refused by status ` +
         `${JSON.stringify(tally.refused)}, slowest ${tally.slowestMs.toFixed(1)} ms ` +
         `(${tally.slowestBody.length} bytes)\n`,
+    );
+    const rows = Object.entries(tally.problems).sort(([a], [b]) => a.localeCompare(b));
+    const width = Math.max(...rows.map(([type]) => type.length));
+    process.stdout.write(
+      rows.map(([type, count]) => `  ${type.padEnd(width)}  ${count}`).join('\n') + '\n',
     );
     await harness.close();
   });
@@ -72,12 +87,16 @@ describe('hostile input', () => {
       tally.accepted += 1;
       const parsed: unknown = JSON.parse(body);
       assert.ok(validateBody(model, parsed).ok, `accepted an invalid body: ${body.slice(0, 300)}`);
+      // Accepted means the strict parser (the worker's) reads it too.
+      assert.doesNotThrow(() => parseLosslessJson(body), `accepted ${body.slice(0, 300)}`);
       return;
     }
     tally.refused[response.status] = (tally.refused[response.status] ?? 0) + 1;
     assert.match(response.headers.get('content-type') ?? '', /^application\/problem\+json/);
-    const problem = JSON.parse(text) as { status: number; detail: string };
+    const problem = JSON.parse(text) as { status: number; detail: string; type: string };
     assert.equal(problem.status, response.status);
+    const kind = `${response.status} ${problem.type.replace('urn:assonant-gateway:problem:', '')}`;
+    tally.problems[kind] = (tally.problems[kind] ?? 0) + 1;
   }
 
   it(`answers ${RUNS.device} hostile device events with a 4xx, never a 5xx`, async () => {
@@ -112,6 +131,12 @@ describe('hostile input', () => {
 
   it('stayed up, with bounded memory, and wrote nothing outside DATA_ROOT', async () => {
     assert.ok(tally.cases >= 10_000, `${tally.cases} cases`);
+    for (const refusal of ['json-duplicate-key', 'json-lone-surrogate', 'json-too-deep']) {
+      assert.ok(
+        (tally.problems[`400 ${refusal}`] ?? 0) > 0,
+        `no ${refusal} among ${JSON.stringify(tally.problems)}`,
+      );
+    }
     const health = await fetch(`${harness.baseUrl}/health`);
     assert.equal(health.status, 200);
     const rssMiB = process.memoryUsage().rss / 2 ** 20;

@@ -2,7 +2,7 @@
  * Generators of malformed and adversarial request bodies: random JSON, and
  * valid bodies with one place replaced by something hostile (deep nesting,
  * prototype keys, huge arrays and strings, lone surrogates, path traversal,
- * non-JSON numbers). Each yields the raw text to send.
+ * non-JSON numbers, duplicate keys). Each yields the raw text to send.
  */
 import fc from 'fast-check';
 
@@ -36,6 +36,9 @@ const hostileValue: fc.Arbitrary<string> = fc.oneof(
       '1e999',
       '"\\ud800"',
       '"\\udfff x"',
+      '"\\udbff\\udbff"',
+      '"ok \\ud83d"',
+      '{"\\udc00":1}',
       'null',
       'true',
     ),
@@ -49,6 +52,13 @@ const hostileValue: fc.Arbitrary<string> = fc.oneof(
     arbitrary: fc
       .integer({ min: 1, max: 3000 })
       .map((d) => '{"a":'.repeat(d) + '1' + '}'.repeat(d)),
+  },
+  // Around the parser's nesting bound (512), where off-by-one errors live.
+  {
+    weight: 6,
+    arbitrary: fc
+      .integer({ min: 500, max: 530 })
+      .map((d) => '{"a":['.repeat(d >> 1) + (d % 2 === 1 ? '{}' : '1') + ']}'.repeat(d >> 1)),
   },
   { weight: 4, arbitrary: fc.integer({ min: 1, max: 200_000 }).map((n) => `[${'1,'.repeat(n)}1]`) },
   {
@@ -120,8 +130,43 @@ function hostileKey(base: unknown, mapPlace: string, name: string): string {
   return text.replace(`"${first ?? ''}":`, `${key}:${JSON.stringify(value)},"${first ?? ''}":`);
 }
 
+/** Objects of a device event where a key may be sent twice. */
+const DUPLICATE_PLACES = [
+  '',
+  'device',
+  'device.fields',
+  'device.fields.energy',
+  'device.positions',
+];
+
+/**
+ * The first key of the object at `place` sent once more, with its own value
+ * (readers differ even then: some keep the first, some the last, some throw)
+ * or with another.
+ */
+function duplicateKey(base: unknown, place: string, value: string | undefined): string {
+  const copy = structuredClone(base) as Record<string, unknown>;
+  let target = copy;
+  for (const key of place.split('.').filter((k) => k !== '')) {
+    target = target[key] as Record<string, unknown>;
+  }
+  const first = Object.keys(target)[0] ?? 'x';
+  const again = `${JSON.stringify(first)}:${value ?? JSON.stringify(target[first] ?? 1)}`;
+  // Added last, so it follows the first key in the text.
+  target['@@duplicated@@'] = 0;
+  return JSON.stringify(copy).replace('"@@duplicated@@":0', again);
+}
+
 export function hostileDeviceBody(validDevice: unknown): fc.Arbitrary<string> {
   return fc.oneof(
+    fc
+      .tuple(
+        fc.constantFrom(...DUPLICATE_PLACES),
+        fc.option(fc.constantFrom('1', '"other"', '9007199254740993', '{}', 'null'), {
+          nil: undefined,
+        }),
+      )
+      .map(([place, value]) => duplicateKey(validDevice, place, value)),
     fc
       .tuple(fc.constantFrom(...DEVICE_PLACES), hostileValue)
       .map(([place, value]) => replaceAt(validDevice, place, value)),

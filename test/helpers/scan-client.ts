@@ -69,6 +69,8 @@ export interface ScanStatusBody {
   file?: { path: string; size: number; sha256: string };
   error?: string;
   warnings: string[];
+  expiredAt?: string;
+  reason?: string;
   validation?: {
     definition: string | null;
     errors: number;

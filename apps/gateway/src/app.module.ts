@@ -9,6 +9,7 @@ import { DefinitionsService } from './definitions/definitions.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
 import { gatewayProviders } from './redis/gateway-redis.js';
+import { ScanAdminService } from './scans/scan-admin.service.js';
 import { ScanEventsService } from './scans/scan-events.service.js';
 import { ScansController } from './scans/scans.controller.js';
 import { ScansService } from './scans/scans.service.js';
@@ -40,6 +41,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         ScansService,
         ScanEventsService,
+        ScanAdminService,
         DefinitionsService,
         ValidateService,
         HealthService,

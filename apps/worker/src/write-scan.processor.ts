@@ -41,7 +41,9 @@ export function createWriteScanProcessor(
     });
     if (outcome.ok) {
       const file = { path: finalPath, size: outcome.size, sha256: outcome.sha256 };
-      const { warnings, validation } = outcome;
+      // The scan's own warnings (e.g. closed by expiry) come first, then the writer's.
+      const warnings = [...scan.warnings, ...outcome.warnings];
+      const { validation } = outcome;
       await store.markWritten(scanId, { file, warnings, validation }, new Date().toISOString());
       return;
     }

@@ -2,14 +2,15 @@
  * The BullMQ worker for write jobs, created stopped and started only once its
  * Redis connection is ready, so no job slips in before the worker can run it.
  */
-import { Worker, type Job } from 'bullmq';
+import { Queue, Worker, type Job } from 'bullmq';
 import { createConsumerRedis, type AppConfig } from '#libs/config/src/index.js';
 import {
   isWriteScanJobData,
   WRITE_QUEUE,
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
-import { ScanStore } from '#libs/staging/src/index.js';
+import { OpenScans, ScanStore } from '#libs/staging/src/index.js';
+import { startOpenScanSweep } from './open-scan-sweep.js';
 import { createWriteScanProcessor } from './write-scan.processor.js';
 
 export interface RunningWriteWorker {
@@ -46,10 +47,19 @@ export async function startWriteWorker(
   worker.on('error', (error) => log('error', `worker error: ${error.message}`));
   await worker.waitUntilReady();
   void worker.run().catch((error: unknown) => log('error', `worker stopped: ${String(error)}`));
+  // The sweep queues the writes of scans that expiry closes.
+  const queue = new Queue<WriteScanJobData>(WRITE_QUEUE, {
+    connection: redis,
+    prefix: config.keyPrefix,
+  });
+  queue.on('error', (error) => log('warn', `queue error: ${error.message}`));
+  const sweep = startOpenScanSweep(new OpenScans(redis, config.keyPrefix), queue, config, log);
   return {
     worker,
     close: async () => {
+      await sweep.stop();
       await worker.close();
+      await queue.close();
       redis.disconnect();
     },
   };

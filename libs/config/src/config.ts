@@ -22,6 +22,28 @@ export interface AppConfig {
    * past it, ingest answers 429 with Retry-After. `STAGING_LIMIT_BYTES`, default 1 GiB.
    */
   stagingLimitBytes: number;
+  /**
+   * Most event text one beamline may have staged and not yet written, bytes;
+   * past it, that beamline's ingest answers 429 while others go on. Checked
+   * together with the global limit. `STAGING_LIMIT_PER_BEAMLINE_BYTES`,
+   * default a quarter of STAGING_LIMIT_BYTES.
+   */
+  stagingLimitPerBeamlineBytes: number;
+  /**
+   * How long a scan may stay open, seconds; then the worker's sweep ends it as
+   * OPEN_SCAN_EXPIRY says, so a forgotten scan cannot hold its staged bytes
+   * for ever. `OPEN_SCAN_MAX_AGE_S`, default 172800 (48 h).
+   */
+  openScanMaxAgeS: number;
+  /**
+   * What the sweep does with a scan open too long: `close` writes it as if
+   * closed (its status then warns that expiry closed it); `expire` marks it
+   * `expired` with the reason and drops its events. `OPEN_SCAN_EXPIRY`,
+   * default "close".
+   */
+  openScanExpiry: 'close' | 'expire';
+  /** How often each worker sweeps for scans open too long, ms. `OPEN_SCAN_SWEEP_INTERVAL_MS`, default 60000. */
+  openScanSweepIntervalMs: number;
   /** Largest HDF5 file accepted by `POST /v1/validate`, bytes. `UPLOAD_LIMIT_BYTES`, default 4 GiB. */
   uploadLimitBytes: number;
   /** How long a Redis command may take before the gateway answers 503, ms. `REDIS_COMMAND_TIMEOUT_MS`, default 1500. */
@@ -83,6 +105,7 @@ export class ConfigError extends Error {
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const OPEN_SCAN_EXPIRIES = ['close', 'expire'] as const;
 
 type Env = Record<string, string | undefined>;
 
@@ -97,6 +120,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataRoot: path.resolve(read.string('DATA_ROOT', 'var/data')),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     stagingLimitBytes: read.integer('STAGING_LIMIT_BYTES', 1024 ** 3, 1024, 1024 ** 4),
+    stagingLimitPerBeamlineBytes: 0,
+    openScanMaxAgeS: read.integer('OPEN_SCAN_MAX_AGE_S', 172_800, 1, 10 * 365 * 86_400),
+    openScanExpiry: read.oneOf('OPEN_SCAN_EXPIRY', 'close', OPEN_SCAN_EXPIRIES),
+    openScanSweepIntervalMs: read.integer('OPEN_SCAN_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
     uploadLimitBytes: read.integer('UPLOAD_LIMIT_BYTES', 4 * 1024 ** 3, 1024, 1024 ** 4),
     redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1500, 50, 60_000),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
@@ -108,6 +135,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 300_000, 100, 86_400_000),
     idleTimeoutMs: read.integer('IDLE_TIMEOUT_MS', 30_000, 100, 3_600_000),
   };
+  config.stagingLimitPerBeamlineBytes = read.integer(
+    'STAGING_LIMIT_PER_BEAMLINE_BYTES',
+    Math.floor(config.stagingLimitBytes / 4),
+    256,
+    1024 ** 4,
+  );
   const apiKeysFile = read.string('API_KEYS_FILE', '');
   if (apiKeysFile !== '') config.apiKeysFile = path.resolve(apiKeysFile);
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,1 +1,2 @@
 export * from './write-scan-job.js';
+export * from './write-scan-enqueue.js';

@@ -1,19 +1,10 @@
 /**
- * A digest of an event's content that ignores key order and white space, so
- * that the same event re-sent by another client library is recognised.
+ * A digest of an event's canonical text (see json/lossless-tree.ts): key order
+ * and white space do not change it, any number's digits do, so a re-sent
+ * event is recognised and 9007199254740993 is not taken for …992.
  */
 import { createHash } from 'node:crypto';
 
-export function eventDigest(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    const record = value as Record<string, unknown>;
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
+export function eventDigest(canonicalText: string): string {
+  return createHash('sha256').update(canonicalText).digest('hex');
 }

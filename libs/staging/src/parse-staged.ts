@@ -1,13 +1,14 @@
 /**
- * Turns the raw event texts kept in Redis into a StagedScan. The texts are
- * parsed again here, not trusted from the gateway's JSON.parse, so that an
- * integer literal becomes a bigint (written as int64) and `3.0` stays a float.
+ * Turns the canonical event texts kept in Redis into a StagedScan. They are
+ * read with the gateway's own strict parser, so nothing the gateway would
+ * refuse is written, and an integer literal becomes a bigint (written as
+ * int64) while `3.0` stays a float.
  */
-import { parse } from 'lossless-json';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { AcquisitionMoment, ExperimentStage } from '#libs/model/src/naming.js';
 import type { RawScanEvents } from './scan-store.js';
 import type { ScanMetadata, StagedEvent, StagedScan } from './staged-scan.js';
+import { parseStrictJson } from './json/strict-json.js';
 
 const INTEGER_LITERAL = /^-?\d+$/;
 
@@ -16,7 +17,7 @@ export function parseNumberLiteral(text: string): number | bigint {
 }
 
 export function parseJsonPreservingIntegers(text: string): unknown {
-  return parse(text, null, parseNumberLiteral);
+  return parseStrictJson(text, parseNumberLiteral);
 }
 
 interface DeviceEventBody {

@@ -14,18 +14,52 @@ export class RedisKeys {
     return `${this.prefix}:scan:{${scanId}}:${kind}`;
   }
 
-  /** eventId → digest of the event's content, to tell a repeat from a conflicting reuse. */
+  /**
+   * eventId → digest of the event's content, to tell a repeat from a
+   * conflicting reuse while the scan is open; deleted once it is written.
+   */
   digests(scanId: string): string {
     return `${this.prefix}:scan:{${scanId}}:digests`;
   }
 
   /**
-   * Bytes of event text staged and not yet written, over all scans: the bound
-   * that keeps Redis from growing without limit. (One key for all scans: on a
-   * Redis Cluster the staging script would need it in every scan's slot.)
+   * Bytes of event text staged and not yet written, over all scans or of one
+   * beamline: the bounds that keep Redis from growing without limit and one
+   * beamline from taking all of it. (Keys shared by scans: on a Redis Cluster
+   * the staging script would need them in every scan's slot.)
    */
-  stagedBytes(): string {
-    return `${this.prefix}:staged-bytes`;
+  stagedBytes(beamline?: string): string {
+    return beamline === undefined
+      ? `${this.prefix}:staged-bytes`
+      : `${this.beamlineStagedBytesPrefix()}${beamline}`;
+  }
+
+  /**
+   * What the Lua scripts prepend to a scan's beamline to name its counter:
+   * they read the beamline from the scan's own record, so no caller's stale
+   * idea of it can charge or free the wrong budget.
+   */
+  beamlineStagedBytesPrefix(): string {
+    return `${this.prefix}:staged-bytes:beamline:`;
+  }
+
+  /**
+   * The keys a script needs to end a scan's staging, in the order the scripts
+   * take them: scan, entries, devices, digests, global staged-bytes counter.
+   */
+  stagingKeys(scanId: string): string[] {
+    return [
+      this.scan(scanId),
+      this.events(scanId, 'entries'),
+      this.events(scanId, 'devices'),
+      this.digests(scanId),
+      this.stagedBytes(),
+    ];
+  }
+
+  /** Sorted set of open scan ids by opening time (ms), so the expiry sweep reads only the expired. */
+  openScans(): string {
+    return `${this.prefix}:open-scans`;
   }
 
   /** Sorted set of scan ids by creation time (ms), optionally narrowed to a beamline or proposal. */

@@ -18,6 +18,8 @@ export function parseScanHash(hash: Record<string, string>): ScanState | undefin
   if (hash.writtenAt !== undefined) state.writtenAt = hash.writtenAt;
   if (hash.file !== undefined) state.file = JSON.parse(hash.file) as WrittenFile;
   if (hash.error !== undefined) state.error = hash.error;
+  if (hash.expiredAt !== undefined) state.expiredAt = hash.expiredAt;
+  if (hash.reason !== undefined) state.reason = hash.reason;
   if (hash.validation !== undefined)
     state.validation = JSON.parse(hash.validation) as ScanValidation;
   return state;

@@ -4,19 +4,44 @@
  * the scan is open, and closing flips the status in the same serial order.
  */
 
-/** KEYS: scan. ARGV: metadata JSON, createdAt ms, status. Returns 1 if created, 0 if it existed. */
+/**
+ * Shared by the scripts that end a scan's staging: gives its staged bytes
+ * back to the global budget (KEYS name given) and to its beamline's, whose
+ * counter is named from the scan's own metadata.
+ */
+const FREE_STAGED = `
+local function beamline_counter(scan, prefix)
+  return prefix .. cjson.decode(redis.call('HGET', scan, 'meta')).beamline
+end
+local function free_staged(scan, global, prefix)
+  local staged = tonumber(redis.call('HGET', scan, 'stagedBytes') or '0')
+  if staged > 0 then
+    redis.call('DECRBY', global, staged)
+    redis.call('DECRBY', beamline_counter(scan, prefix), staged)
+  end
+  redis.call('HSET', scan, 'stagedBytes', 0)
+  return staged
+end
+`;
+
+/**
+ * KEYS: scan, open scans. ARGV: metadata JSON, createdAt ms, status, scanId.
+ * Returns 1 if created, 0 if it existed.
+ */
 export const CREATE_SCAN = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1], 'meta', ARGV[1], 'status', ARGV[3], 'entries', 0, 'devices', 0)
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
 return 1
 `;
 
 /**
- * KEYS: scan, events, digests, staged-bytes counter. ARGV: eventId, raw,
- * digest, counter field, staging limit in bytes.
- * Returns one of: stored, duplicate, conflict, closed, unknown, full.
+ * KEYS: scan, events, digests, global staged-bytes counter. ARGV: eventId,
+ * text, digest, counter field, global limit, beamline counter prefix,
+ * beamline limit. Both budgets are checked and charged together.
+ * Returns one of: stored, duplicate, conflict, closed, unknown, full, beamline-full.
  */
-export const STAGE_EVENT = `
+export const STAGE_EVENT = `${FREE_STAGED}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
 local seen = redis.call('HGET', KEYS[3], ARGV[1])
 if seen then
@@ -25,37 +50,100 @@ if seen then
 end
 if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'closed' end
 local size = string.len(ARGV[2])
+local beamline = beamline_counter(KEYS[1], ARGV[6])
+if tonumber(redis.call('GET', beamline) or '0') + size > tonumber(ARGV[7]) then
+  return 'beamline-full'
+end
 if tonumber(redis.call('GET', KEYS[4]) or '0') + size > tonumber(ARGV[5]) then return 'full' end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
 redis.call('HINCRBY', KEYS[1], ARGV[4], 1)
 redis.call('HINCRBY', KEYS[1], 'stagedBytes', size)
 redis.call('INCRBY', KEYS[4], size)
+redis.call('INCRBY', beamline, size)
 return 'stored'
 `;
 
 /**
- * KEYS: scan, entries, devices, staged-bytes counter. ARGV: field/value pairs
- * to set on the scan. Marks the scan written and frees its staged events (the
- * file holds them now); the digests stay, so a late repeat is still known.
+ * KEYS: scan, entries, devices, digests, global staged-bytes counter. ARGV:
+ * beamline counter prefix, then field/value pairs to set on the scan. Marks
+ * the scan written and frees its staged events and digests (the file holds
+ * them now; a late repeat is then refused as the scan is not open).
  */
-export const MARK_WRITTEN = `
-local staged = tonumber(redis.call('HGET', KEYS[1], 'stagedBytes') or '0')
-redis.call('HSET', KEYS[1], unpack(ARGV))
+export const MARK_WRITTEN = `${FREE_STAGED}
+local staged = free_staged(KEYS[1], KEYS[5], ARGV[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 2))
 redis.call('HDEL', KEYS[1], 'error')
-redis.call('HSET', KEYS[1], 'stagedBytes', 0)
-redis.call('DECRBY', KEYS[4], staged)
-redis.call('DEL', KEYS[2], KEYS[3])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
 return staged
 `;
 
-/** KEYS: scan. ARGV: closedAt ISO. Returns the status after the call, or 'unknown'. */
+/**
+ * KEYS: scan, open scans. ARGV: closedAt ISO, scanId. Returns the status
+ * after the call, or 'unknown'.
+ */
 export const BEGIN_CLOSE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
 local status = redis.call('HGET', KEYS[1], 'status')
 if status == 'open' then
   redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[1])
+  redis.call('ZREM', KEYS[2], ARGV[2])
   return 'closing'
 end
 return status
+`;
+
+/** KEYS: scan. Moves a failed scan back to closing; returns 'retried', the status, or 'unknown'. */
+export const BEGIN_RETRY = `
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'unknown' end
+if status ~= 'failed' then return status end
+redis.call('HSET', KEYS[1], 'status', 'closing')
+return 'retried'
+`;
+
+/**
+ * KEYS: scan, entries, devices, digests, global staged-bytes counter, open
+ * scans, then the catalog sets. ARGV: scanId, beamline counter prefix.
+ * Removes every trace of the scan but while it is being written. Returns
+ * 'deleted', 'closing' or 'unknown'.
+ */
+export const DELETE_SCAN = `${FREE_STAGED}
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'unknown' end
+if status == 'closing' then return 'closing' end
+free_staged(KEYS[1], KEYS[5], ARGV[2])
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
+for i = 6, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
+return 'deleted'
+`;
+
+/**
+ * KEYS: scan, entries, devices, digests, global staged-bytes counter, open
+ * scans. ARGV: scanId, mode (close | expire), now ISO, cutoff ms, note,
+ * beamline counter prefix. One sweep of several workers wins each scan.
+ * `close`: the scan becomes closing with the note as a warning, and stays in
+ * the open set until its write job is queued (so a crash in between is
+ * healed by the next sweep). `expire`: the scan is expired with the note as
+ * its reason and its staged events freed.
+ * Returns 'closing', 'expired', 'young' (not past the cutoff), or 'gone'.
+ */
+export const EXPIRE_OPEN_SCAN = `${FREE_STAGED}
+local status = redis.call('HGET', KEYS[1], 'status')
+if status == 'closing' and ARGV[2] == 'close' then return 'closing' end
+if status ~= 'open' then
+  redis.call('ZREM', KEYS[6], ARGV[1])
+  return 'gone'
+end
+local opened = redis.call('ZSCORE', KEYS[6], ARGV[1])
+if not opened or tonumber(opened) > tonumber(ARGV[4]) then return 'young' end
+if ARGV[2] == 'close' then
+  redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[3], 'warnings', cjson.encode({ARGV[5]}))
+  return 'closing'
+end
+free_staged(KEYS[1], KEYS[5], ARGV[6])
+redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
+redis.call('HSET', KEYS[1], 'status', 'expired', 'expiredAt', ARGV[3], 'reason', ARGV[5])
+redis.call('ZREM', KEYS[6], ARGV[1])
+return 'expired'
 `;

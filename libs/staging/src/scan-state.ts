@@ -44,10 +44,33 @@ export interface ScanState extends ScanMetadata {
   warnings: string[];
   /** The written file checked against NeXus and the technique's application definition. */
   validation?: ScanValidation;
+  /** ISO 8601: when an open scan was expired (status `expired`). */
+  expiredAt?: string;
+  /** Why the scan was expired. */
+  reason?: string;
 }
 
-export type StageOutcome = 'stored' | 'duplicate' | 'conflict' | 'closed' | 'unknown' | 'full';
+export type StageOutcome =
+  | 'stored'
+  | 'duplicate'
+  | 'conflict'
+  | 'closed'
+  | 'unknown'
+  /** The global budget (STAGING_LIMIT_BYTES) is used up. */
+  | 'full'
+  /** The scan's beamline has used up its budget (STAGING_LIMIT_PER_BEAMLINE_BYTES). */
+  | 'beamline-full';
 export type CloseOutcome = ScanStatus | 'unknown';
+/** `retried`: the failed scan is closing again; otherwise the status it has, or unknown. */
+export type RetryOutcome = 'retried' | ScanStatus | 'unknown';
+/** `closing`: refused, the scan is being written. */
+export type DeleteOutcome = 'deleted' | 'closing' | 'unknown';
+
+/** The staging budgets, bytes of event text not yet written. */
+export interface StagingLimits {
+  total: number;
+  perBeamline: number;
+}
 
 export interface CatalogFilter {
   beamline?: string;

@@ -4,15 +4,25 @@
  */
 import type { Redis } from 'ioredis';
 import { RedisKeys, type EventKind } from './redis-keys.js';
-import { BEGIN_CLOSE, CREATE_SCAN, MARK_WRITTEN, STAGE_EVENT } from './scan-scripts.js';
+import {
+  BEGIN_CLOSE,
+  BEGIN_RETRY,
+  CREATE_SCAN,
+  DELETE_SCAN,
+  MARK_WRITTEN,
+  STAGE_EVENT,
+} from './scan-scripts.js';
 import type { ScanMetadata, ScanStatus } from './staged-scan.js';
 import type {
   CatalogFilter,
   CatalogPage,
   CloseOutcome,
+  DeleteOutcome,
+  RetryOutcome,
   ScanState,
   ScanValidation,
   StageOutcome,
+  StagingLimits,
   WrittenFile,
 } from './scan-state.js';
 import { catalogEntries, parseScanHash } from './scan-hash.js';
@@ -22,17 +32,23 @@ export interface RawScanEvents {
   devices: Map<string, string>;
 }
 
+const UNLIMITED: StagingLimits = {
+  total: Number.MAX_SAFE_INTEGER,
+  perBeamline: Number.MAX_SAFE_INTEGER,
+};
+
 export class ScanStore {
   private readonly keys: RedisKeys;
 
   /**
-   * @param stagingLimitBytes the most event text staged at once, over all
-   *   scans; beyond it new events are refused (`full`) until files are written.
+   * @param limits the most event text staged at once, over all scans and per
+   *   beamline; beyond either new events are refused (`full`,
+   *   `beamline-full`) until files are written. Only the gateway stages.
    */
   constructor(
     private readonly redis: Redis,
     keyPrefix: string,
-    private readonly stagingLimitBytes = Number.MAX_SAFE_INTEGER,
+    private readonly limits: StagingLimits = UNLIMITED,
   ) {
     this.keys = new RedisKeys(keyPrefix);
   }
@@ -43,11 +59,13 @@ export class ScanStore {
     const scanKey = this.keys.scan(meta.scanId);
     const created = await this.redis.eval(
       CREATE_SCAN,
-      1,
+      2,
       scanKey,
+      this.keys.openScans(),
       JSON.stringify(meta),
       createdMs,
       'open' satisfies ScanStatus,
+      meta.scanId,
     );
     if (created !== 1) return false;
     const catalog = this.redis.multi();
@@ -61,12 +79,12 @@ export class ScanStore {
     return parseScanHash(hash);
   }
 
-  /** Stores one event while the scan is open; idempotent on `eventId`. */
+  /** Stores one event's canonical text while the scan is open; idempotent on `eventId`. */
   async stage(
     scanId: string,
     kind: EventKind,
     eventId: string,
-    rawJson: string,
+    text: string,
     digest: string,
   ): Promise<StageOutcome> {
     const outcome = await this.redis.eval(
@@ -77,18 +95,52 @@ export class ScanStore {
       this.keys.digests(scanId),
       this.keys.stagedBytes(),
       eventId,
-      rawJson,
+      text,
       digest,
       kind,
-      this.stagingLimitBytes,
+      this.limits.total,
+      this.keys.beamlineStagedBytesPrefix(),
+      this.limits.perBeamline,
     );
     return outcome as StageOutcome;
   }
 
+  /** Bytes staged and not yet written, over all scans or of one beamline. */
+  async stagedBytes(beamline?: string): Promise<number> {
+    return Number((await this.redis.get(this.keys.stagedBytes(beamline))) ?? 0);
+  }
+
   /** Moves an open scan to `closing`; other states are returned unchanged. */
   async beginClose(scanId: string, closedAt: string): Promise<CloseOutcome> {
-    const outcome = await this.redis.eval(BEGIN_CLOSE, 1, this.keys.scan(scanId), closedAt);
+    const outcome = await this.redis.eval(
+      BEGIN_CLOSE,
+      2,
+      this.keys.scan(scanId),
+      this.keys.openScans(),
+      closedAt,
+      scanId,
+    );
     return outcome as CloseOutcome;
+  }
+
+  /** Moves a failed scan back to `closing`, for its write to be queued again. */
+  async beginRetry(scanId: string): Promise<RetryOutcome> {
+    return (await this.redis.eval(BEGIN_RETRY, 1, this.keys.scan(scanId))) as RetryOutcome;
+  }
+
+  /** Removes the scan's record, events, digests and catalog entries, freeing its bytes. */
+  async delete(scan: ScanMetadata): Promise<DeleteOutcome> {
+    const { scanId } = scan;
+    const outcome = await this.redis.eval(
+      DELETE_SCAN,
+      6 + catalogEntries(this.keys, scan).length,
+      ...this.keys.stagingKeys(scanId),
+      this.keys.openScans(),
+      ...catalogEntries(this.keys, scan),
+      scanId,
+      this.keys.beamlineStagedBytesPrefix(),
+    );
+    return outcome as DeleteOutcome;
   }
 
   async loadEvents(scanId: string): Promise<RawScanEvents> {
@@ -113,11 +165,9 @@ export class ScanStore {
     };
     await this.redis.eval(
       MARK_WRITTEN,
-      4,
-      this.keys.scan(scanId),
-      this.keys.events(scanId, 'entries'),
-      this.keys.events(scanId, 'devices'),
-      this.keys.stagedBytes(),
+      5,
+      ...this.keys.stagingKeys(scanId),
+      this.keys.beamlineStagedBytesPrefix(),
       ...Object.entries(fields).flat(),
     );
   }

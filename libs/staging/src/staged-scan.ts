@@ -5,7 +5,12 @@
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { AcquisitionMoment, ExperimentStage, Technique } from '#libs/model/src/naming.js';
 
-export const SCAN_STATUSES = ['open', 'closing', 'written', 'failed'] as const;
+/**
+ * `open` takes events; `closing` is being written; `written` and `failed`
+ * are the write's outcomes; `expired` was open longer than OPEN_SCAN_MAX_AGE_S
+ * and its events were dropped (OPEN_SCAN_EXPIRY=expire).
+ */
+export const SCAN_STATUSES = ['open', 'closing', 'written', 'failed', 'expired'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 export interface ScanMetadata {

@@ -1,6 +1,7 @@
 /**
  * The beamline of a scan, for access checks. A scan never changes beamline, so
- * answers are kept (a bounded number) to spare a Redis read per request.
+ * answers are kept (a bounded number) to spare a Redis read per request; a
+ * deleted scan is forgotten, as its id may be reused on another beamline.
  */
 import { Injectable } from '@nestjs/common';
 import { ScanStore } from '#libs/staging/src/index.js';
@@ -24,5 +25,9 @@ export class ScanBeamlines {
     }
     this.known.set(scanId, scan.beamline);
     return scan.beamline;
+  }
+
+  forget(scanId: string): void {
+    this.known.delete(scanId);
   }
 }

@@ -1,21 +1,15 @@
 /**
- * The only body the API takes is JSON. The text is kept beside the parsed
- * value: it is what gets staged, so the worker can read integer literals
- * exactly (JSON.parse cannot) and `3.0` stays a float.
+ * The only body the API takes is JSON, parsed once by the strict parser of
+ * libs/staging: numbers keep their text, and a body that another reader could
+ * see differently (a key twice, a lone surrogate, nesting past the bound) is a
+ * 400. Validation sees the plain view; the lossless parse is kept beside it
+ * for the canonical text that is digested and staged.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parseLosslessJson, plainView, type LosslessJson } from '#libs/staging/src/index.js';
+import { JsonBodyError } from './json-body-error.js';
 
-export type RequestWithRawJson = FastifyRequest & { rawJson?: string };
-
-class BodyParseError extends Error {
-  readonly statusCode = 400;
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export type RequestWithLosslessJson = FastifyRequest & { losslessJson?: LosslessJson };
 
 export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): void {
   // Anything but JSON (and the HDF5 uploads of /v1/validate) is refused by Fastify with 415.
@@ -23,19 +17,18 @@ export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): 
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'string', bodyLimit },
-    (request: RequestWithRawJson, body: string | Buffer, done) => {
+    (request: RequestWithLosslessJson, body: string | Buffer, done) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');
       if (text.trim() === '') {
-        done(new BodyParseError('FST_ERR_CTP_EMPTY_JSON_BODY', 'empty body'), undefined);
+        done(new JsonBodyError('FST_ERR_CTP_EMPTY_JSON_BODY', 'empty body'), undefined);
         return;
       }
       try {
-        const parsed: unknown = JSON.parse(text);
-        request.rawJson = text;
-        done(null, parsed);
+        const lossless = parseLosslessJson(text);
+        request.losslessJson = lossless;
+        done(null, plainView(lossless));
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        done(new BodyParseError('FST_ERR_CTP_INVALID_JSON_BODY', reason), undefined);
+        done(JsonBodyError.from(error), undefined);
       }
     },
   );

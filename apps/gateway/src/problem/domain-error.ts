@@ -11,11 +11,15 @@ export const DOMAIN_ERROR_STATUS = {
   scan_exists: 409,
   scan_closed: 409,
   file_not_ready: 409,
+  scan_not_failed: 409,
+  scan_busy: 409,
+  file_not_deletable: 409,
   definition_not_found: 404,
   unreadable_file: 422,
   event_id_conflict: 422,
   validation_failed: 422,
   staging_full: 429,
+  beamline_staging_full: 429,
   store_unavailable: 503,
 } as const satisfies Record<string, number>;
 
@@ -28,11 +32,15 @@ const TITLES: Record<DomainErrorCode, string> = {
   scan_exists: 'Scan already exists',
   scan_closed: 'Scan is closed',
   file_not_ready: 'File not written yet',
+  scan_not_failed: 'Scan has not failed',
+  scan_busy: 'Scan is being written',
+  file_not_deletable: 'File cannot be deleted',
   definition_not_found: 'Definition not found',
   unreadable_file: 'File cannot be read',
   event_id_conflict: 'Event id reused with different content',
   validation_failed: 'Request body is not valid',
   staging_full: 'Too many events waiting to be written',
+  beamline_staging_full: "Too many of this beamline's events waiting to be written",
   store_unavailable: 'Staging store unavailable',
 };
 

@@ -1,6 +1,7 @@
 /**
- * Errors raised below the controllers: Fastify's body parsing and limits, and
- * the Redis client when the store is unreachable.
+ * Errors raised below the controllers: Fastify's body parsing and limits, the
+ * strict JSON parser's refusals, and the Redis client when the store is
+ * unreachable.
  */
 import type { ProblemDetails } from './problem-details.js';
 import { problemType } from './problem-details.js';
@@ -12,6 +13,14 @@ interface FastifyLikeError {
   statusCode?: unknown;
   message?: unknown;
 }
+
+/** Problems whose detail is followed by the parser's own words (what and where). */
+const WITH_REASON = new Set([
+  'FST_ERR_CTP_INVALID_JSON_BODY',
+  'json_duplicate_key',
+  'json_lone_surrogate',
+  'json_too_deep',
+]);
 
 const FASTIFY_PROBLEMS: Record<string, { status: number; title: string; detail: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
@@ -34,6 +43,21 @@ const FASTIFY_PROBLEMS: Record<string, { status: number; title: string; detail: 
     title: 'Malformed JSON',
     detail: 'The body is not valid JSON.',
   },
+  json_duplicate_key: {
+    status: 400,
+    title: 'Duplicate key in JSON',
+    detail: 'The body has a key twice in one object, which readers resolve differently:',
+  },
+  json_lone_surrogate: {
+    status: 400,
+    title: 'Lone surrogate in JSON',
+    detail: 'The body has a string that cannot be stored as UTF-8:',
+  },
+  json_too_deep: {
+    status: 400,
+    title: 'JSON nested too deep',
+    detail: 'The body nests arrays and objects deeper than the gateway reads:',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     title: 'Bad Request',
@@ -47,7 +71,7 @@ export function classifyTransportError(exception: unknown): TransportProblem | u
   const known = typeof error.code === 'string' ? FASTIFY_PROBLEMS[error.code] : undefined;
   if (known !== undefined) {
     const reason =
-      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' && typeof error.message === 'string'
+      WITH_REASON.has(String(error.code)) && typeof error.message === 'string'
         ? ` ${error.message}`
         : '';
     return {

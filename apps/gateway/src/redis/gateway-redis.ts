@@ -20,7 +20,10 @@ export function gatewayProviders(config: AppConfig): Provider[] {
       provide: ScanStore,
       inject: [PRODUCER_REDIS],
       useFactory: (redis: Redis) =>
-        new ScanStore(redis, config.keyPrefix, config.stagingLimitBytes),
+        new ScanStore(redis, config.keyPrefix, {
+          total: config.stagingLimitBytes,
+          perBeamline: config.stagingLimitPerBeamlineBytes,
+        }),
     },
     WriteQueueProducer,
     RedisShutdown,

@@ -4,13 +4,14 @@
  * the gateway must recover by itself when Redis comes back.
  */
 import { Inject, Injectable } from '@nestjs/common';
-import { Queue, type JobsOptions } from 'bullmq';
+import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppConfig } from '#libs/config/src/index.js';
 import {
+  enqueueWriteScan,
+  removeFailedWriteScan,
   WRITE_QUEUE,
   type WriteScanJobData,
-  type WriteScanJobName,
 } from '#libs/queue-contracts/src/index.js';
 import { APP_CONFIG, PRODUCER_REDIS } from './tokens.js';
 
@@ -23,9 +24,14 @@ export class WriteQueueProducer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async add(name: WriteScanJobName, data: WriteScanJobData, options: JobsOptions): Promise<void> {
-    const queue = await this.ready();
-    await queue.add(name, data, options);
+  /** Queues the scan's write; repeating it while the job exists is a no-op. */
+  async addWriteScan(scanId: string): Promise<void> {
+    await enqueueWriteScan(await this.ready(), scanId, this.config.writeAttempts);
+  }
+
+  /** Forgets a failed write job, so that a deleted scan's id starts afresh. */
+  async removeFailedWriteScan(scanId: string): Promise<void> {
+    await removeFailedWriteScan(await this.ready(), scanId);
   }
 
   async close(): Promise<void> {

@@ -10,30 +10,30 @@ import type { EventAccepted } from './dto/event-accepted.dto.js';
 export class ScanEventsService {
   constructor(private readonly store: ScanStore) {}
 
+  /** `canonicalJson`: the body's canonical text, which is digested and staged. */
   async stageEntry(
     scanId: string,
     entry: Entry,
-    rawJson: string,
+    canonicalJson: string,
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return this.stage(scanId, 'entries', entry, rawJson, undefined, idempotencyKey, entry.name);
+    return this.stage(scanId, 'entries', canonicalJson, undefined, idempotencyKey, entry.name);
   }
 
   async stageDevice(
     scanId: string,
     event: DeviceEventRequest,
-    rawJson: string,
+    canonicalJson: string,
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
     const entry = entryName(event.stage, event.moment);
-    return this.stage(scanId, 'devices', event, rawJson, event.eventId, idempotencyKey, entry);
+    return this.stage(scanId, 'devices', canonicalJson, event.eventId, idempotencyKey, entry);
   }
 
   private async stage(
     scanId: string,
     kind: EventKind,
-    body: unknown,
-    rawJson: string,
+    canonicalJson: string,
     bodyEventId: string | undefined,
     idempotencyKey: string | undefined,
     entry: string,
@@ -48,11 +48,11 @@ export class ScanEventsService {
         `eventId "${bodyEventId}" and Idempotency-Key "${idempotencyKey}" differ; send one, or the same.`,
       );
     }
-    const digest = eventDigest(body);
+    const digest = eventDigest(canonicalJson);
     // Without a client id, the content names the event: a verbatim repeat is
     // stored once, and the id does not depend on when or where it arrived.
     const eventId = bodyEventId ?? idempotencyKey ?? `sha256-${digest}`;
-    const outcome = await this.store.stage(scanId, kind, eventId, rawJson, digest);
+    const outcome = await this.store.stage(scanId, kind, eventId, canonicalJson, digest);
     switch (outcome) {
       case 'stored':
         return { scanId, eventId, entry, duplicate: false };
@@ -70,7 +70,13 @@ export class ScanEventsService {
       case 'full':
         throw new DomainError(
           'staging_full',
-          'Staging is at its limit (STAGING_LIMIT_BYTES) until more scans are written; retry later.',
+          'Staging is at its global limit (STAGING_LIMIT_BYTES) until more scans are written; retry later.',
+        );
+      case 'beamline-full':
+        throw new DomainError(
+          'beamline_staging_full',
+          `The beamline of scan ${scanId} is at its staging limit (STAGING_LIMIT_PER_BEAMLINE_BYTES) ` +
+            'until more of its scans are written, deleted or expired; retry later.',
         );
     }
   }

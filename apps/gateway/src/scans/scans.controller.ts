@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  Delete,
   Get,
   Headers,
   HttpCode,
@@ -12,24 +13,29 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
-import { BeamlineAccess } from '../auth/access.decorator.js';
+import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
-import { RawJsonBody } from './raw-json-body.decorator.js';
+import { CanonicalJsonBody } from './canonical-json-body.decorator.js';
+import { ScanAdminService } from './scan-admin.service.js';
 import { ScanEventsService } from './scan-events.service.js';
 import { ScansService } from './scans.service.js';
 import { CloseAccepted } from './dto/close-accepted.dto.js';
@@ -44,6 +50,18 @@ const IDEMPOTENCY_HEADER = {
   description: 'Same key twice: stored once. Same key with other content: 422.',
 };
 
+const STAGING_FULL = {
+  description:
+    'Staging is at its global limit (STAGING_LIMIT_BYTES) or at the limit of the scan’s beamline ' +
+    '(STAGING_LIMIT_PER_BEAMLINE_BYTES); the problem type says which. Retry after Retry-After.',
+};
+
+const BAD_JSON = {
+  description:
+    'Not JSON, or JSON that cannot be kept faithfully: a key twice in one object, a lone ' +
+    'UTF-16 surrogate, or arrays and objects nested deeper than 512.',
+};
+
 @ApiTags('scans')
 @ApiBearerAuth()
 @Controller('v1/scans')
@@ -51,6 +69,7 @@ export class ScansController {
   constructor(
     private readonly scans: ScansService,
     private readonly events: ScanEventsService,
+    private readonly admin: ScanAdminService,
   ) {}
 
   @BeamlineAccess('write', 'body')
@@ -98,14 +117,18 @@ export class ScansController {
   })
   @ApiNotFoundResponse({ description: 'No such scan.' })
   @ApiConflictResponse({ description: 'The scan is closed.' })
-  @ApiUnprocessableEntityResponse({ description: 'The body breaks the data model.' })
+  @ApiBadRequestResponse(BAD_JSON)
+  @ApiUnprocessableEntityResponse({
+    description: 'The body breaks the data model, or its eventId was accepted with other content.',
+  })
+  @ApiTooManyRequestsResponse(STAGING_FULL)
   async stageEntry(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() entry: Entry,
-    @RawJsonBody() rawJson: string,
+    @CanonicalJsonBody() canonicalJson: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return this.events.stageEntry(scanId, entry, rawJson, idempotencyKey);
+    return this.events.stageEntry(scanId, entry, canonicalJson, idempotencyKey);
   }
 
   @BeamlineAccess('write', 'scan')
@@ -120,14 +143,18 @@ export class ScansController {
   })
   @ApiNotFoundResponse({ description: 'No such scan.' })
   @ApiConflictResponse({ description: 'The scan is closed.' })
-  @ApiUnprocessableEntityResponse({ description: 'The body breaks the data model.' })
+  @ApiBadRequestResponse(BAD_JSON)
+  @ApiUnprocessableEntityResponse({
+    description: 'The body breaks the data model, or its eventId was accepted with other content.',
+  })
+  @ApiTooManyRequestsResponse(STAGING_FULL)
   async stageDevice(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() event: DeviceEventRequest,
-    @RawJsonBody() rawJson: string,
+    @CanonicalJsonBody() canonicalJson: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return this.events.stageDevice(scanId, event, rawJson, idempotencyKey);
+    return this.events.stageDevice(scanId, event, canonicalJson, idempotencyKey);
   }
 
   @BeamlineAccess('write', 'scan')
@@ -153,5 +180,33 @@ export class ScansController {
       length: file.size,
       disposition: `attachment; filename="${file.name}"`,
     });
+  }
+
+  @AdminOnly()
+  @Post(':scanId/retry')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Queue the write of a failed scan again (admin)' })
+  @ApiAcceptedResponse({ type: CloseAccepted })
+  @ApiNotFoundResponse({ description: 'No such scan.' })
+  @ApiForbiddenResponse({ description: 'The key lacks the admin scope.' })
+  @ApiConflictResponse({ description: 'The scan is not failed.' })
+  async retryScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<CloseAccepted> {
+    return this.admin.retry(scanId);
+  }
+
+  @AdminOnly()
+  @Delete(':scanId')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a scan: its staged events, status and written file (admin)',
+  })
+  @ApiNoContentResponse({ description: 'Deleted; its staged bytes are free.' })
+  @ApiNotFoundResponse({ description: 'No such scan.' })
+  @ApiForbiddenResponse({ description: 'The key lacks the admin scope.' })
+  @ApiConflictResponse({
+    description: 'The scan is being written, or its file could not be removed (nothing deleted).',
+  })
+  async deleteScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<void> {
+    return this.admin.delete(scanId);
   }
 }

@@ -1,12 +1,7 @@
 /** Opening, closing, reading and listing scans. */
-import { Inject, Injectable } from '@nestjs/common';
-import type { AppConfig } from '#libs/config/src/index.js';
+import { Injectable } from '@nestjs/common';
 import type { CreateScanRequest } from '#libs/model/src/index.js';
-import {
-  WRITE_SCAN_JOB,
-  writeScanJobId,
-  type WriteScanJobData,
-} from '#libs/queue-contracts/src/index.js';
+import { writeScanJobId } from '#libs/queue-contracts/src/index.js';
 import {
   ScanStore,
   type CatalogPage,
@@ -15,7 +10,6 @@ import {
 } from '#libs/staging/src/index.js';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../problem/domain-error.js';
-import { APP_CONFIG } from '../redis/tokens.js';
 import { WriteQueueProducer } from '../redis/write-queue.producer.js';
 import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
@@ -25,7 +19,6 @@ export class ScansService {
   constructor(
     private readonly store: ScanStore,
     private readonly queue: WriteQueueProducer,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Opens a scan. Re-opening an existing id with the same metadata returns it unchanged. */
@@ -69,16 +62,7 @@ export class ScansService {
     // Adding is repeated while the scan is `closing` so that a close whose
     // enqueue failed (Redis lost mid-call) completes on the next try; the job
     // id makes the repeat a no-op otherwise.
-    if (outcome === 'closing') {
-      const data: WriteScanJobData = { scanId };
-      await this.queue.add(WRITE_SCAN_JOB, data, {
-        jobId,
-        attempts: this.config.writeAttempts,
-        backoff: { type: 'exponential', delay: 1000, jitter: 0.5 },
-        removeOnComplete: true,
-        removeOnFail: { count: 1000 },
-      });
-    }
+    if (outcome === 'closing') await this.queue.addWriteScan(scanId);
     return { scanId, jobId, status: outcome === 'open' ? 'closing' : outcome };
   }
 

@@ -49,14 +49,30 @@ export class ScanStatusResponse implements ScanState {
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional({ description: 'ISO 8601 with time zone.' }) startTime?: string;
   @ApiProperty({ description: 'When the scan was opened, ISO 8601.' }) createdAt!: string;
-  @ApiProperty({ enum: SCAN_STATUSES }) status!: ScanStatus;
+  @ApiProperty({
+    enum: SCAN_STATUSES,
+    description:
+      'open: takes events; closing: being written; written, failed: the outcome of the write; ' +
+      'expired: left open longer than OPEN_SCAN_MAX_AGE_S with OPEN_SCAN_EXPIRY=expire, its ' +
+      'events dropped (see reason and expiredAt).',
+  })
+  status!: ScanStatus;
   @ApiProperty({ type: EventCounts }) counts!: EventCounts;
   @ApiPropertyOptional() closedAt?: string;
   @ApiPropertyOptional() writtenAt?: string;
   @ApiPropertyOptional({ type: WrittenFileInfo }) file?: WrittenFileInfo;
   @ApiPropertyOptional({ description: 'Why the last write attempt failed.' }) error?: string;
-  @ApiProperty({ type: [String], description: 'What the writer noticed and still wrote.' })
+  @ApiProperty({
+    type: [String],
+    description:
+      'What the writer noticed and still wrote; also that expiry closed the scan ' +
+      '(OPEN_SCAN_EXPIRY=close), when it did.',
+  })
   warnings!: string[];
+  @ApiPropertyOptional({ description: 'When the scan was expired, ISO 8601.' })
+  expiredAt?: string;
+  @ApiPropertyOptional({ description: 'Why the scan was expired.' })
+  reason?: string;
   @ApiPropertyOptional({
     type: ScanValidationResponse,
     description: 'The written file checked against NeXus and its application definition.',

@@ -1,0 +1,16 @@
+/**
+ * The body's canonical text (sorted keys, numbers as sent), made from the one
+ * lossless parse of the body. It is what is digested and staged, so a repeat
+ * is recognised whatever its key order, and the worker reads exactly what was
+ * validated.
+ */
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { canonicalJson } from '#libs/staging/src/index.js';
+import type { RequestWithLosslessJson } from '../http/json-body-parser.js';
+
+export const CanonicalJsonBody = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => {
+    const request = context.switchToHttp().getRequest<RequestWithLosslessJson>();
+    return request.losslessJson === undefined ? '' : canonicalJson(request.losslessJson);
+  },
+);

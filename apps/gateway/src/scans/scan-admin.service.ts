@@ -1,0 +1,86 @@
+/** Operator actions on a scan: retry a failed write, delete a scan and its file. */
+import { Inject, Injectable } from '@nestjs/common';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { AppConfig } from '#libs/config/src/index.js';
+import { writeScanJobId } from '#libs/queue-contracts/src/index.js';
+import { ScanStore, type ScanState } from '#libs/staging/src/index.js';
+import { ScanBeamlines } from '../auth/scan-beamlines.js';
+import { DomainError } from '../problem/domain-error.js';
+import { APP_CONFIG } from '../redis/tokens.js';
+import { WriteQueueProducer } from '../redis/write-queue.producer.js';
+import type { CloseAccepted } from './dto/close-accepted.dto.js';
+
+@Injectable()
+export class ScanAdminService {
+  constructor(
+    private readonly store: ScanStore,
+    private readonly queue: WriteQueueProducer,
+    private readonly scanBeamlines: ScanBeamlines,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Queues the write of a failed scan again, with the job options of a close. */
+  async retry(scanId: string): Promise<CloseAccepted> {
+    const outcome = await this.store.beginRetry(scanId);
+    if (outcome === 'unknown') throw notFound(scanId);
+    if (outcome !== 'retried') {
+      throw new DomainError(
+        'scan_not_failed',
+        `Scan ${scanId} is ${outcome}; only a failed scan can be retried.`,
+      );
+    }
+    await this.queue.addWriteScan(scanId);
+    return { scanId, jobId: writeScanJobId(scanId), status: 'closing' };
+  }
+
+  /**
+   * Deletes the scan: its file first, so that a failure leaves the record to
+   * try again with, then everything staged, freeing its bytes.
+   */
+  async delete(scanId: string): Promise<void> {
+    const scan = await this.store.get(scanId);
+    if (scan === undefined) throw notFound(scanId);
+    if (scan.status === 'closing') throw busy(scanId);
+    if (scan.file !== undefined) await this.removeFile(scan);
+    const outcome = await this.store.delete(scan);
+    if (outcome === 'closing') throw busy(scanId);
+    if (outcome === 'unknown') throw notFound(scanId);
+    // The id may be reused, on another beamline: nothing of this scan may linger.
+    this.scanBeamlines.forget(scanId);
+    await this.queue.removeFailedWriteScan(scanId);
+  }
+
+  private async removeFile(scan: ScanState): Promise<void> {
+    const file = scan.file?.path ?? '';
+    // Only a file this deployment wrote, where it writes them, is removed.
+    const root = path.resolve(this.config.dataRoot) + path.sep;
+    if (!path.resolve(file).startsWith(root) || path.basename(file) !== `${scan.scanId}.nxs`) {
+      throw new DomainError(
+        'file_not_deletable',
+        `The file of scan ${scan.scanId} is not under this gateway's DATA_ROOT; nothing was deleted. ` +
+          'Give the gateway the DATA_ROOT of the workers, then delete again.',
+      );
+    }
+    try {
+      await rm(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return;
+      throw new DomainError(
+        'file_not_deletable',
+        `The file of scan ${scan.scanId} could not be removed (${code ?? 'unknown error'}); ` +
+          'nothing was deleted. Fix its permissions or file system, then delete again.',
+      );
+    }
+  }
+}
+
+const notFound = (scanId: string): DomainError =>
+  new DomainError('scan_not_found', `There is no scan ${scanId}.`);
+
+const busy = (scanId: string): DomainError =>
+  new DomainError(
+    'scan_busy',
+    `Scan ${scanId} is being written; delete it once it is written or failed.`,
+  );

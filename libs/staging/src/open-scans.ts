@@ -1,0 +1,60 @@
+/**
+ * The open scans by opening time, for the sweep that ends scans left open
+ * longer than OPEN_SCAN_MAX_AGE_S. Each step is one Lua script, so several
+ * workers sweeping at once end each scan once.
+ */
+import type { Redis } from 'ioredis';
+import { RedisKeys } from './redis-keys.js';
+import { EXPIRE_OPEN_SCAN } from './scan-scripts.js';
+
+export type OpenScanExpiry = 'close' | 'expire';
+
+/**
+ * `closing`: closed by expiry, its write job still to be queued (then call
+ * `forget`); `expired`: expired and freed; `young`: not past the cutoff;
+ * `gone`: no longer open (closed, deleted) and dropped from the set.
+ */
+export type ExpiryOutcome = 'closing' | 'expired' | 'young' | 'gone';
+
+export class OpenScans {
+  private readonly keys: RedisKeys;
+
+  constructor(
+    private readonly redis: Redis,
+    keyPrefix: string,
+  ) {
+    this.keys = new RedisKeys(keyPrefix);
+  }
+
+  /** Up to `limit` ids of scans opened at or before `cutoffMs`, oldest first. */
+  async openedBefore(cutoffMs: number, limit: number): Promise<string[]> {
+    return this.redis.zrangebyscore(this.keys.openScans(), '-inf', cutoffMs, 'LIMIT', 0, limit);
+  }
+
+  /** Ends one scan opened at or before `cutoffMs`; `note` is the warning or reason. */
+  async end(
+    scanId: string,
+    mode: OpenScanExpiry,
+    at: { now: string; cutoffMs: number },
+    note: string,
+  ): Promise<ExpiryOutcome> {
+    const outcome = await this.redis.eval(
+      EXPIRE_OPEN_SCAN,
+      6,
+      ...this.keys.stagingKeys(scanId),
+      this.keys.openScans(),
+      scanId,
+      mode,
+      at.now,
+      at.cutoffMs,
+      note,
+      this.keys.beamlineStagedBytesPrefix(),
+    );
+    return outcome as ExpiryOutcome;
+  }
+
+  /** Drops a scan closed by expiry from the set once its write job is queued. */
+  async forget(scanId: string): Promise<void> {
+    await this.redis.zrem(this.keys.openScans(), scanId);
+  }
+}
