@@ -79,6 +79,12 @@ export class ScanStore {
     return parseScanHash(hash);
   }
 
+  /** The beamline of a scan (one small read, for access checks), if the scan exists. */
+  async beamlineOf(scanId: string): Promise<string | undefined> {
+    const meta = await this.redis.hget(this.keys.scan(scanId), 'meta');
+    return meta === null ? undefined : (JSON.parse(meta) as ScanMetadata).beamline;
+  }
+
   /** Stores one event's canonical text while the scan is open; idempotent on `eventId`. */
   async stage(
     scanId: string,

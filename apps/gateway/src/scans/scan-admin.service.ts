@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { AppConfig } from '#libs/config/src/index.js';
 import { writeScanJobId } from '#libs/queue-contracts/src/index.js';
 import { ScanStore, type ScanState } from '#libs/staging/src/index.js';
-import { ScanBeamlines } from '../auth/scan-beamlines.js';
 import { DomainError } from '../problem/domain-error.js';
 import { APP_CONFIG } from '../redis/tokens.js';
 import { WriteQueueProducer } from '../redis/write-queue.producer.js';
@@ -16,7 +15,6 @@ export class ScanAdminService {
   constructor(
     private readonly store: ScanStore,
     private readonly queue: WriteQueueProducer,
-    private readonly scanBeamlines: ScanBeamlines,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,8 +44,6 @@ export class ScanAdminService {
     const outcome = await this.store.delete(scan);
     if (outcome === 'closing') throw busy(scanId);
     if (outcome === 'unknown') throw notFound(scanId);
-    // The id may be reused, on another beamline: nothing of this scan may linger.
-    this.scanBeamlines.forget(scanId);
     await this.queue.removeFailedWriteScan(scanId);
   }
 
