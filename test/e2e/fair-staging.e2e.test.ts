@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { ScanStore } from '#libs/staging/src/index.js';
+import { OpenScans, RedisKeys, ScanStore } from '#libs/staging/src/index.js';
 import { deviceEventText } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { assertProblem } from '../helpers/problem.js';
@@ -225,6 +225,27 @@ describe('open scans expire', () => {
       assert.equal(await store.stagedBytes('MOGNO'), 0);
       assert.equal(await store.stagedBytes(), 0);
       assertProblem(await client.postJson(`/v1/scans/${scanId}/devices`, event(2)), 409);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it('expires a scan opened before open scans were tracked, never taking a budget below zero', async () => {
+    const client = new ScanClient(expiring.baseUrl);
+    const redis = new Redis(expiring.config.redisUrl);
+    const keys = new RedisKeys(expiring.config.keyPrefix);
+    const store = new ScanStore(redis, expiring.config.keyPrefix);
+    try {
+      const scanId = await client.open(MOGNO);
+      await client.device(scanId, event(1));
+      // As staged by an earlier version: not in the open-scans set, its bytes
+      // not charged to the beamline.
+      await redis.zrem(keys.openScans(), scanId);
+      await redis.set(`${keys.beamlineStagedBytesPrefix()}MOGNO`, 0);
+      const added = await new OpenScans(redis, expiring.config.keyPrefix).trackUntracked();
+      assert.equal(added, 1);
+      await waitFor(client, scanId, (s) => s.status === 'expired');
+      assert.equal(await store.stagedBytes('MOGNO'), 0);
     } finally {
       redis.disconnect();
     }

@@ -36,7 +36,14 @@ export function startOpenScanSweep(
         .finally(schedule);
     }, config.openScanSweepIntervalMs);
   };
-  schedule();
+  // Scans opened before this deployment tracked open scans join the sweep.
+  running = openScans
+    .trackUntracked()
+    .then((added) => {
+      if (added > 0) log('info', `open-scan sweep: now tracking ${added} scans opened earlier`);
+    })
+    .catch((error: unknown) => log('warn', `open-scan tracking failed: ${String(error)}`))
+    .finally(schedule);
   return {
     stop: async () => {
       stopped = true;

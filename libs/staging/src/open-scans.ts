@@ -53,6 +53,33 @@ export class OpenScans {
     return outcome as ExpiryOutcome;
   }
 
+  /**
+   * Adds to the set every open scan of the catalog that is missing from it:
+   * scans opened before the set existed would otherwise never expire. Safe to
+   * run from several workers at once (ZADD NX). Returns how many it added.
+   */
+  async trackUntracked(pageSize = 500): Promise<number> {
+    let added = 0;
+    for (let start = 0; ; start += pageSize) {
+      const page = await this.redis.zrange(
+        this.keys.catalog(),
+        String(start),
+        String(start + pageSize - 1),
+        'WITHSCORES',
+      );
+      if (page.length === 0) return added;
+      const ids = page.filter((_, i) => i % 2 === 0);
+      const statuses = await Promise.all(
+        ids.map((id) => this.redis.hget(this.keys.scan(id), 'status')),
+      );
+      for (const [i, id] of ids.entries()) {
+        if (statuses[i] !== 'open') continue;
+        added += await this.redis.zadd(this.keys.openScans(), 'NX', page[2 * i + 1] ?? '0', id);
+      }
+      if (page.length < 2 * pageSize) return added;
+    }
+  }
+
   /** Drops a scan closed by expiry from the set once its write job is queued. */
   async forget(scanId: string): Promise<void> {
     await this.redis.zrem(this.keys.openScans(), scanId);

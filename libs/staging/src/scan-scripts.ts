@@ -17,7 +17,9 @@ local function free_staged(scan, global, prefix)
   local staged = tonumber(redis.call('HGET', scan, 'stagedBytes') or '0')
   if staged > 0 then
     redis.call('DECRBY', global, staged)
-    redis.call('DECRBY', beamline_counter(scan, prefix), staged)
+    -- Bytes staged before beamline budgets existed were never charged: never below zero.
+    local beamline = beamline_counter(scan, prefix)
+    if redis.call('DECRBY', beamline, staged) < 0 then redis.call('SET', beamline, 0) end
   end
   redis.call('HSET', scan, 'stagedBytes', 0)
   return staged
