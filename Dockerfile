@@ -18,5 +18,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY config config
+# SPOOL_DIR's default: uploads wait here while they are validated.
+RUN mkdir -p var/spool && chown node:node var/spool
 USER node
 CMD ["node", "dist/apps/gateway/src/main.js"]

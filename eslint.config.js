@@ -26,6 +26,18 @@ export default tseslint.config(
     },
   },
   {
+    // The libraries are plain TypeScript: the apps adapt them to Nest, never the other way round.
+    // (libs/model is the exception: its data classes carry the Swagger decorators.)
+    files: ['libs/**/*.ts'],
+    ignores: ['libs/model/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@nestjs/*'], message: 'libs/ is framework-free.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {

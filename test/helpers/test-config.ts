@@ -12,6 +12,7 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
     REDIS_URL: redisUrl,
     QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
     DATA_ROOT: (await tempDir('data-')).dir,
+    SPOOL_DIR: (await tempDir('spool-')).dir,
     LOG_LEVEL: 'silent',
     ...env,
   });

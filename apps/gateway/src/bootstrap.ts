@@ -19,6 +19,7 @@ import { ListScansQuery } from './scans/dto/list-scans.query.js';
 import { ValidateQuery } from './validate/validate.query.js';
 import { boundedHttpServer } from './http/bounded-http-server.js';
 import { useHdf5Uploads } from './http/hdf5-upload-parser.js';
+import { UploadSpool } from './http/upload-spool.js';
 import { useJsonBodiesOnly } from './http/json-body-parser.js';
 import { buildOpenApiDocument } from './openapi/swagger-document.js';
 import { ProblemFilter } from './problem/problem-filter.js';
@@ -48,7 +49,9 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   if (keys !== undefined)
     authenticateOnRequest(fastify, keys, new RouteAccess(GATEWAY_CONTROLLERS));
   useJsonBodiesOnly(fastify, config.bodyLimitBytes);
-  useHdf5Uploads(fastify, config.uploadLimitBytes);
+  const spool = new UploadSpool(config.spoolDir, config.uploadLimitBytes);
+  await spool.clearLeftovers();
+  useHdf5Uploads(fastify, spool, config.uploadLimitBytes);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

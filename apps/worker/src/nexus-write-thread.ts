@@ -51,7 +51,11 @@ async function run(request: WriteRequest): Promise<WriteOutcome> {
   } catch (error) {
     return { ok: false, kind: 'io', message: describe(error) };
   }
-  const validation = await validateWrittenFile(request.finalPath, built.technique);
+  const validation = await validateWrittenFile(
+    request.finalPath,
+    request.linkRoot,
+    built.technique,
+  );
   return { ok: true, ...written, warnings: built.warnings, validation };
 }
 

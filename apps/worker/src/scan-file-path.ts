@@ -12,3 +12,11 @@ export function scanFilePath(dataRoot: string, scan: ScanMetadata): string {
   }
   return file;
 }
+
+/**
+ * The one directory a scan's file may reach through external links: its own
+ * beamline's part of DATA_ROOT, so that a file never shows another beamline's data.
+ */
+export function beamlineRoot(dataRoot: string, scan: ScanMetadata): string {
+  return path.resolve(dataRoot, scan.beamline);
+}

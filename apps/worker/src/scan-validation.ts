@@ -8,9 +8,10 @@ import { hintFor } from '#libs/techniques/src/index.js';
 
 export async function validateWrittenFile(
   file: string,
+  linkRoot: string,
   technique: { entryName: string; definition: string } | undefined,
 ): Promise<ScanValidation> {
-  const report = await validateNexusFile(file);
+  const report = await validateNexusFile(file, { externalLinks: { allowedRoot: linkRoot } });
   const findings = report.findings.map((finding): ValidationFinding => {
     const hint = technique === undefined ? undefined : hintOf(finding.path, technique);
     if (hint === undefined) return finding;

@@ -6,6 +6,8 @@ export interface WriteRequest {
   entries: [eventId: string, rawJson: string][];
   devices: [eventId: string, rawJson: string][];
   finalPath: string;
+  /** The only directory whose files the written file's external links may be followed into. */
+  linkRoot: string;
   creator: string;
   fileTime: string;
   /** Where per-beamline template overrides live (`<BEAMLINE>.json`). */

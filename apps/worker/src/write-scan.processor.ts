@@ -12,7 +12,7 @@ import {
 } from '#libs/queue-contracts/src/index.js';
 import type { ScanStore } from '#libs/staging/src/index.js';
 import { runWriteThread } from './run-write-thread.js';
-import { scanFilePath } from './scan-file-path.js';
+import { beamlineRoot, scanFilePath } from './scan-file-path.js';
 
 export const CREATOR = 'Assonant Gateway 0.1.0';
 
@@ -35,6 +35,7 @@ export function createWriteScanProcessor(
       entries: [...raw.entries],
       devices: [...raw.devices],
       finalPath,
+      linkRoot: beamlineRoot(config.dataRoot, scan),
       creator: CREATOR,
       fileTime: new Date().toISOString(),
       beamlineOverridesDir: config.beamlineOverridesDir,

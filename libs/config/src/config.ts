@@ -46,6 +46,30 @@ export interface AppConfig {
   openScanSweepIntervalMs: number;
   /** Largest HDF5 file accepted by `POST /v1/validate`, bytes. `UPLOAD_LIMIT_BYTES`, default 4 GiB. */
   uploadLimitBytes: number;
+  /**
+   * Where `POST /v1/validate` spools an upload while it is validated; emptied at
+   * gateway start, and each file is removed when its request ends, however it
+   * ends. `SPOOL_DIR`, default ./var/spool.
+   */
+  spoolDir: string;
+  /**
+   * Longest time one uploaded file may take to validate, ms; past it the
+   * validator process is killed and the request gets a 422.
+   * `VALIDATE_TIMEOUT_MS`, default 30000.
+   */
+  validateTimeoutMs: number;
+  /**
+   * Most resident memory (V8 heap plus WebAssembly) of one validator process,
+   * MiB; past it the process is killed and the request gets a 422.
+   * `VALIDATE_MEMORY_MB`, default 1024.
+   */
+  validateMemoryMb: number;
+  /**
+   * Validator processes, kept warm; also the number of uploads validated at
+   * once: past it `POST /v1/validate` answers 429 with Retry-After (there is
+   * no queue). `VALIDATE_PROCESSES`, default 2.
+   */
+  validateProcesses: number;
   /** How long a Redis command may take before the gateway answers 503, ms. `REDIS_COMMAND_TIMEOUT_MS`, default 1500. */
   redisCommandTimeoutMs: number;
   /** Write jobs one worker process runs at once. `WORKER_CONCURRENCY`, default 1. */
@@ -125,6 +149,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     openScanExpiry: read.oneOf('OPEN_SCAN_EXPIRY', 'close', OPEN_SCAN_EXPIRIES),
     openScanSweepIntervalMs: read.integer('OPEN_SCAN_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
     uploadLimitBytes: read.integer('UPLOAD_LIMIT_BYTES', 4 * 1024 ** 3, 1024, 1024 ** 4),
+    spoolDir: path.resolve(read.string('SPOOL_DIR', 'var/spool')),
+    validateTimeoutMs: read.integer('VALIDATE_TIMEOUT_MS', 30_000, 100, 3_600_000),
+    validateMemoryMb: read.integer('VALIDATE_MEMORY_MB', 1024, 64, 65_536),
+    validateProcesses: read.integer('VALIDATE_PROCESSES', 2, 1, 64),
     redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1500, 50, 60_000),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
     writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),

@@ -50,6 +50,15 @@ export class CheckContext {
   children(group: GroupView): [string, ObjectView | null][] {
     return this.view.keys(group).map((name) => {
       const child: ObjectView | DanglingView | null = this.view.child(group, name);
+      if (child?.kind === 'dangling' && child.refused === true) {
+        // Where the link leads is not said: its target may be a file the caller may not read.
+        this.findings.warn(
+          joinPath(group.path, name),
+          'external_link_not_followed',
+          'external link not followed: its file is outside what this validation may open',
+        );
+        return [name, null];
+      }
       if (child === null || child.kind === 'dangling') {
         const linkType = child?.kind === 'dangling' ? child.linkType : 'HardLink';
         this.findings.warn(

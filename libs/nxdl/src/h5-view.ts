@@ -1,14 +1,16 @@
 /**
  * Read-only view of an HDF5 file for the validator, on top of h5wasm.
  *
- * Soft links are followed by HDF5. External links are followed here, by
- * opening the external file (next to the linking file, else relative to the
- * working directory): h5wasm aborts the whole WebAssembly module when it
- * reads an attribute through an external link. A link that cannot be
- * resolved shows up as a dangling member. Values are normalised to what the
- * checks need: a NumPy-like type kind, the shape, and flat JS values.
+ * Soft links are followed by HDF5. External links are followed here, and
+ * only as the caller's policy allows: never for a file from outside (it could
+ * name any file on the server), and only under one directory for files we
+ * wrote. h5wasm aborts the whole WebAssembly module when it reads an
+ * attribute through an external link, so HDF5 never follows one itself. A
+ * link that cannot be (or may not be) resolved shows up as a dangling member.
+ * Values are normalised to what the checks need: a NumPy-like type kind, the
+ * shape, and flat JS values.
  */
-import { existsSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Attribute, Dataset, File, Group, Metadata } from 'h5wasm/node';
 import { hdf5Runtime, type Hdf5Runtime } from '#libs/nexus/src/hdf5-runtime.js';
@@ -54,12 +56,20 @@ export interface DatasetView extends ObjectBase, H5Value {
 
 export type ObjectView = GroupView | DatasetView;
 
-/** A link that exists but does not lead to an object. */
+/** A link that exists but does not lead to an object (or, for `refused`, may not be followed). */
 export interface DanglingView {
   readonly kind: 'dangling';
   readonly path: string;
   readonly linkType: 'SoftLink' | 'ExternalLink';
+  readonly refused?: boolean;
 }
+
+/**
+ * Which external links are followed: `never` (files from outside), or only to
+ * files whose real path lies under `allowedRoot` (symbolic links resolved, so
+ * `..` and links out of the directory are refused).
+ */
+export type ExternalLinkPolicy = 'never' | { readonly allowedRoot: string };
 
 const TYPE_CLASS = {
   integer: 0,
@@ -155,7 +165,11 @@ function attrValue(attribute: Attribute): H5Value {
 /** Where a path leads: a file and the path inside it, or a link that leads nowhere. */
 type Located =
   | { readonly kind: 'found'; readonly file: OpenFile; readonly inner: string }
-  | { readonly kind: 'dangling'; readonly linkType: 'SoftLink' | 'ExternalLink' }
+  | {
+      readonly kind: 'dangling';
+      readonly linkType: 'SoftLink' | 'ExternalLink';
+      readonly refused?: boolean;
+    }
   | { readonly kind: 'none' };
 
 interface OpenFile {
@@ -175,14 +189,15 @@ export class FileView {
   private constructor(
     private readonly runtime: Hdf5Runtime,
     private readonly main: OpenFile,
+    private readonly externalLinks: ExternalLinkPolicy,
   ) {
     this.files.set(main.name, main);
   }
 
-  static async open(file: string): Promise<FileView> {
+  static async open(file: string, externalLinks: ExternalLinkPolicy = 'never'): Promise<FileView> {
     const runtime = await hdf5Runtime();
     const name = path.resolve(file);
-    return new FileView(runtime, { name, h5: new runtime.h5.File(name, 'r') });
+    return new FileView(runtime, { name, h5: new runtime.h5.File(name, 'r') }, externalLinks);
   }
 
   close(): void {
@@ -251,7 +266,9 @@ export class FileView {
         inner = next;
         continue;
       }
-      const target = hops++ < MAX_EXTERNAL_HOPS ? this.openExternal(file, external.filename) : null;
+      const allowed = this.allowedExternal(file, external.filename);
+      if (allowed === null) return { kind: 'dangling', linkType: 'ExternalLink', refused: true };
+      const target = hops++ < MAX_EXTERNAL_HOPS ? this.openExternal(allowed) : null;
       if (target === null) return { kind: 'dangling', linkType: 'ExternalLink' };
       file = target;
       inner = external.obj_path ?? '/';
@@ -259,12 +276,28 @@ export class FileView {
     return { kind: 'found', file, inner };
   }
 
-  private openExternal(from: OpenFile, filename: string): OpenFile | null {
-    const candidates = path.isAbsolute(filename)
-      ? [filename]
-      : [path.join(path.dirname(from.name), filename), path.resolve(filename)];
-    const name = candidates.find((c) => existsSync(c));
-    if (name === undefined) return null;
+  /**
+   * The real path of an external link's file when the policy lets it be
+   * opened, else null. A relative name is taken next to the linking file only:
+   * the working directory is no place a file should reach.
+   */
+  private allowedExternal(from: OpenFile, filename: string): string | null {
+    if (this.externalLinks === 'never') return null;
+    const name = path.isAbsolute(filename)
+      ? filename
+      : path.join(path.dirname(from.name), filename);
+    let real: string;
+    let root: string;
+    try {
+      real = realpathSync(name);
+      root = realpathSync(this.externalLinks.allowedRoot);
+    } catch {
+      return null; // a file that does not exist is refused like one outside
+    }
+    return real.startsWith(root + path.sep) ? real : null;
+  }
+
+  private openExternal(name: string): OpenFile | null {
     if (!this.files.has(name)) {
       try {
         this.files.set(name, { name, h5: new this.runtime.h5.File(name, 'r') });
@@ -277,7 +310,7 @@ export class FileView {
 
   private lookup(objPath: string): ObjectView | DanglingView | null {
     const at = this.locate(objPath);
-    if (at.kind === 'dangling') return { kind: 'dangling', path: objPath, linkType: at.linkType };
+    if (at.kind === 'dangling') return { ...at, path: objPath };
     if (at.kind === 'none') return null;
     let entity: ReturnType<Group['get']>;
     try {

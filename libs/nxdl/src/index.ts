@@ -3,3 +3,4 @@ export { validateNexusFile, listSupportedDefinitions, type ValidateOptions } fro
 export { requirementsOf, type RequirementRow } from './requirements.js';
 export type { EntryDefinition, Finding, Origin, Severity, ValidationReport } from './findings.js';
 export type { Requirement } from './rule-types.js';
+export type { ExternalLinkPolicy } from './h5-view.js';

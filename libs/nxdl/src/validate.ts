@@ -3,7 +3,7 @@ import { checkApplicationDefinitions } from './app-entries.js';
 import { checkDefaultChain, walkBase } from './base-walk.js';
 import { CheckContext } from './check-context.js';
 import type { ValidationReport } from './findings.js';
-import { FileView } from './h5-view.js';
+import { FileView, type ExternalLinkPolicy } from './h5-view.js';
 import { NxdlLibrary } from './nxdl-library.js';
 
 export interface ValidateOptions {
@@ -12,6 +12,12 @@ export interface ValidateOptions {
    * own `definition` field (NXsubentry groups keep theirs). Default: none.
    */
   app?: string;
+  /**
+   * Which external links are followed. Default `'never'`: a file from outside
+   * could name any file of the server. Give `{ allowedRoot }` for files we
+   * wrote, to follow links into that directory only.
+   */
+  externalLinks?: ExternalLinkPolicy;
 }
 
 const library = new NxdlLibrary();
@@ -29,13 +35,13 @@ export async function validateNexusFile(
   file: string,
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
-  const { app } = options;
+  const { app, externalLinks = 'never' } = options;
   if (app !== undefined && library.appEntry(app) === undefined) {
     throw new Error(
       `${app} is not a supported application definition (${library.supportedApplications().join(', ')})`,
     );
   }
-  const view = await FileView.open(file);
+  const view = await FileView.open(file, externalLinks);
   try {
     const ctx = new CheckContext(view, library, app);
     walkBase(ctx, view.root(), '/');

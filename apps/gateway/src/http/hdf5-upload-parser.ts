@@ -1,61 +1,60 @@
 /**
- * HDF5 uploads (`application/x-hdf5`, `application/octet-stream`) are streamed
- * to a temporary file, never held in memory: files can be gigabytes. The
- * handler gets `{ file }` and removes it when done.
+ * HDF5 uploads (`application/x-hdf5`, `application/octet-stream`) on the
+ * upload routes. The parser reads nothing: the handler streams the body to
+ * the spool (never memory: files can be gigabytes). The request's hooks
+ * remove the spooled file whichever way the request ends — answered,
+ * refused, aborted by the client — and the server's close removes the rest.
+ * The handler never removes it itself.
  */
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Hdf5Upload } from './hdf5-upload.js';
+import { uploadTooLarge, type UploadSpool } from './upload-spool.js';
 
 export const HDF5_UPLOAD_TYPES = ['application/x-hdf5', 'application/octet-stream'];
-
-export interface UploadedFile {
-  file: string;
-  size: number;
-}
+export const HDF5_UPLOAD_ROUTES = ['/v1/validate'];
 
 class UnsupportedHere extends Error {
   readonly code = 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
   readonly statusCode = 415;
 }
 
-class UploadTooLarge extends Error {
-  readonly code = 'FST_ERR_CTP_BODY_TOO_LARGE';
-  readonly statusCode = 413;
+const uploads = new WeakMap<FastifyRequest, Hdf5Upload>();
+
+export function isUploadRoute(url: string): boolean {
+  return HDF5_UPLOAD_ROUTES.includes(url.split('?')[0] ?? '');
 }
 
-/** Uploads are taken on these routes only; elsewhere an HDF5 body is a 415 like any non-JSON. */
+/** Uploads are taken on the upload routes only; elsewhere an HDF5 body is a 415 like any non-JSON. */
 export function useHdf5Uploads(
   fastify: FastifyInstance,
+  spool: UploadSpool,
   limitBytes: number,
-  routes: string[] = ['/v1/validate'],
 ): void {
   fastify.addContentTypeParser(HDF5_UPLOAD_TYPES, (request, payload, done) => {
-    const route = request.url.split('?')[0] ?? '';
-    if (!routes.includes(route)) {
+    if (!isUploadRoute(request.url)) {
       done(new UnsupportedHere('HDF5 bodies are taken by /v1/validate only'), undefined);
       return;
     }
-    const file = path.join(os.tmpdir(), `assonant-upload-${randomUUID()}.h5`);
-    let size = 0;
-    const limit = new Transform({
-      transform(chunk: Buffer, _encoding, next) {
-        size += chunk.length;
-        if (size > limitBytes) next(new UploadTooLarge(`upload larger than ${limitBytes} bytes`));
-        else next(null, chunk);
-      },
-    });
-    pipeline(payload, limit, createWriteStream(file)).then(
-      () => done(null, { file, size } satisfies UploadedFile),
-      async (error: Error) => {
-        await rm(file, { force: true });
-        done(error, undefined);
-      },
-    );
+    if (Number(request.headers['content-length'] ?? 0) > limitBytes) {
+      done(uploadTooLarge(limitBytes), undefined);
+      return;
+    }
+    const upload = new Hdf5Upload(payload, spool);
+    uploads.set(request, upload);
+    done(null, upload);
+  });
+  fastify.addHook('onRequestAbort', async (request) => {
+    uploads.get(request)?.abort();
+    await uploads.get(request)?.discard();
+  });
+  // Before the answer leaves, so that a client that has its answer finds no file of its own left.
+  fastify.addHook('onSend', async (request) => {
+    await uploads.get(request)?.discard();
+  });
+  fastify.addHook('onResponse', async (request) => {
+    await uploads.get(request)?.discard();
+  });
+  fastify.addHook('onClose', async () => {
+    await spool.removeAll();
   });
 }

@@ -5,6 +5,7 @@
  */
 import { ArgumentsHost, Catch, HttpException, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isUploadRoute } from '../http/hdf5-upload-parser.js';
 import { DomainError } from './domain-error.js';
 import { domainProblem } from './send-problem.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
@@ -20,6 +21,9 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, request);
+    if (problem.status === 415 && isUploadRoute(request.url)) {
+      problem.detail = 'Send the file as the body, with Content-Type application/x-hdf5.';
+    }
     if (problem.status >= 500 && problem.status !== 503) {
       request.log.error({ err: exception }, 'request failed');
     } else {
