@@ -19,7 +19,7 @@ describe('the npm start supervisor', () => {
     await serve.ready();
     client = new ScanClient(serve.baseUrl);
   });
-  after(() => serve.kill());
+  after(async () => serve.stop());
 
   it(
     'restarts a killed gateway and a killed worker; Redis keeps the scan',

@@ -23,7 +23,7 @@ describe('a supervised gateway that crashes during ingest', () => {
     serve = await ServeProcess.spawn({ WORKERS: '2' });
     await serve.ready();
   });
-  after(() => serve.kill());
+  after(async () => serve.stop());
 
   it('is restarted while ingest continues, and loses nothing', { timeout: 300_000 }, async () => {
     const tally = newTally();

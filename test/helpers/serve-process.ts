@@ -71,11 +71,22 @@ export class ServeProcess {
   }
 
   exited(): Promise<number | null> {
-    if (this.child.exitCode !== null) return Promise.resolve(this.child.exitCode);
+    if (this.child.exitCode !== null || this.child.signalCode !== null)
+      return Promise.resolve(this.child.exitCode);
     return new Promise((resolve) => this.child.once('exit', resolve));
   }
 
-  kill(): void {
-    if (this.child.exitCode === null) this.child.kill('SIGKILL');
+  /**
+   * Stops it as Ctrl-C would (its apps and Redis with it); SIGKILL only if it
+   * does not stop in time. A SIGKILLed supervisor would leave its children
+   * running, holding the test's pipes open.
+   */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = this.exited();
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    await exited;
+    clearTimeout(timer);
   }
 }
