@@ -39,15 +39,15 @@ export async function spoolContents(dir: string): Promise<string[]> {
   return readdir(dir);
 }
 
-/** Pids of this process's children running the validator entry. */
-export async function validatorProcesses(): Promise<number[]> {
+/** Pids of the validator processes that `parent` (by default this process) runs. */
+export async function validatorProcesses(parent = process.pid): Promise<number[]> {
   const pids: number[] = [];
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = await readFile(`/proc/${name}/stat`, 'utf8');
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid) continue;
+      if (ppid !== parent) continue;
       const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8');
       if (cmdline.includes('validator-child.js')) pids.push(Number(name));
     } catch {

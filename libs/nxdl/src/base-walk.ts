@@ -10,6 +10,7 @@ import { checkAttribute, checkFieldValueRules } from './field-rules.js';
 import type { DatasetView, GroupView } from './h5-view.js';
 import { NxdlLibrary } from './nxdl-library.js';
 import { checkNxdata } from './nxdata.js';
+import { MAX_DEPTH } from './limits.js';
 import { joinPath, resolvePath } from './paths.js';
 import { repr } from './values.js';
 
@@ -48,9 +49,13 @@ function classOf(ctx: CheckContext, group: GroupView, path: string): string | un
   return declared;
 }
 
-export function walkBase(ctx: CheckContext, group: GroupView, path: string): void {
-  if (ctx.seenGroups.has(group.identity)) return;
+export function walkBase(ctx: CheckContext, group: GroupView, path: string, depth = 0): void {
+  if (ctx.seenGroups.has(group.identity)) return; // hard-link cycles end here too
   ctx.seenGroups.add(group.identity);
+  if (depth > MAX_DEPTH) {
+    ctx.findings.warn(path, 'too_deep', `groups nested deeper than ${MAX_DEPTH}; not checked`);
+    return;
+  }
   const cls = classOf(ctx, group, path);
   if (cls !== undefined) checkGroupAttributes(ctx, group, path, cls);
   const kids = ctx.children(group);
@@ -66,7 +71,7 @@ export function walkBase(ctx: CheckContext, group: GroupView, path: string): voi
   }
   if (cls === 'NXdata') checkNxdata(ctx, group, path);
   for (const [name, obj] of kids) {
-    if (obj?.kind === 'group') walkBase(ctx, obj, joinPath(path, name));
+    if (obj?.kind === 'group') walkBase(ctx, obj, joinPath(path, name), depth + 1);
   }
 }
 

@@ -4,12 +4,17 @@ import type { DanglingView, DatasetView, GroupView, ObjectView } from './h5-view
 import { FileView } from './h5-view.js';
 import { NxdlLibrary } from './nxdl-library.js';
 import { joinPath, normalize } from './paths.js';
+import { MAX_OBJECTS, MAX_SOFT_LINK_HOPS } from './limits.js';
 import { asText } from './values.js';
 
 export class CheckContext {
   readonly findings = new Findings();
   readonly seenGroups = new Set<string>();
   readonly checkedTransforms = new Set<string>();
+  /** Transformations whose depends_on chain was followed already: a fan-out of chains is walked once. */
+  readonly followedChains = new Set<string>();
+  /** Members seen so far, over the whole file. */
+  private objects = 0;
   /** Lengths of NXDL dimension symbols seen so far in the entry being validated. */
   symbols = new Map<string, { size: number; path: string }>();
 
@@ -46,30 +51,48 @@ export class CheckContext {
     return obj?.kind === 'group' ? obj : null;
   }
 
-  /** Members of a group; links that cannot be resolved are reported and given as null. */
+  /**
+   * Members of a group; links that cannot be resolved are reported and given
+   * as null. Past MAX_OBJECTS members over the whole file the walk has seen
+   * enough: that is reported once, and every further group has no members.
+   */
   children(group: GroupView): [string, ObjectView | null][] {
-    return this.view.keys(group).map((name) => {
-      const child: ObjectView | DanglingView | null = this.view.child(group, name);
-      if (child?.kind === 'dangling' && child.refused === true) {
-        // Where the link leads is not said: its target may be a file the caller may not read.
-        this.findings.warn(
-          joinPath(group.path, name),
-          'external_link_not_followed',
-          'external link not followed: its file is outside what this validation may open',
-        );
-        return [name, null];
-      }
-      if (child === null || child.kind === 'dangling') {
-        const linkType = child?.kind === 'dangling' ? child.linkType : 'HardLink';
-        this.findings.warn(
-          joinPath(group.path, name),
-          'link-dangling',
-          `link cannot be resolved (${linkType})`,
-        );
-        return [name, null];
-      }
-      return [name, child];
-    });
+    if (this.objects >= MAX_OBJECTS) return [];
+    const names = this.view.keys(group);
+    this.objects += names.length;
+    if (this.objects >= MAX_OBJECTS) {
+      this.findings.warn(
+        group.path,
+        'too_many_objects',
+        `the file has more than ${MAX_OBJECTS} objects; the rest was not checked`,
+      );
+      return [];
+    }
+    return names.map((name) => [name, this.child(group, name)]);
+  }
+
+  private child(group: GroupView, name: string): ObjectView | null {
+    const child: ObjectView | DanglingView | null = this.view.child(group, name);
+    if (child !== null && child.kind !== 'dangling') return child;
+    const path = joinPath(group.path, name);
+    if (child?.notFollowed === 'external_link_not_followed') {
+      // Where the link leads is not said: its target may be a file the caller may not read.
+      this.findings.warn(
+        path,
+        'external_link_not_followed',
+        'external link not followed: its file is outside what this validation may open',
+      );
+    } else if (child?.notFollowed === 'soft_link_chain_too_long') {
+      this.findings.warn(
+        path,
+        'soft_link_chain_too_long',
+        `more than ${MAX_SOFT_LINK_HOPS} soft links in a row (or a loop of them); not followed`,
+      );
+    } else {
+      const linkType = child?.kind === 'dangling' ? child.linkType : 'HardLink';
+      this.findings.warn(path, 'link-dangling', `link cannot be resolved (${linkType})`);
+    }
+    return null;
   }
 }
 

@@ -6,9 +6,8 @@
 import type { CheckContext } from './check-context.js';
 import type { DatasetView } from './h5-view.js';
 import { dirname, resolvePath } from './paths.js';
+import { MAX_DEPENDS_ON_CHAIN as MAX_CHAIN } from './limits.js';
 import { repr, textList } from './values.js';
-
-const MAX_CHAIN = 256;
 
 /** A `depends_on` field of a group: one string, the start of a chain. */
 export function checkDependsOnField(
@@ -76,6 +75,9 @@ export function followChain(
       ctx.findings.error(holder, 'depends_on', `depends_on chain loops back to ${target}`);
       return;
     }
+    // The rest of the chain from here was followed (and reported) from another start.
+    if (ctx.followedChains.has(target)) return;
+    ctx.followedChains.add(target);
     seen.push(target);
     checkTransformation(ctx, obj, target);
     if (!ctx.hasAttr(obj, 'depends_on')) {

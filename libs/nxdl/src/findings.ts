@@ -1,4 +1,5 @@
 /** The validation report and the collector that builds it. */
+import { MAX_FINDINGS, truncated } from './limits.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -30,7 +31,10 @@ export interface ValidationReport {
   definitions: EntryDefinition[];
   errors: number;
   warnings: number;
+  /** At most MAX_FINDINGS (1000); `errors` and `warnings` count them all. */
   findings: Finding[];
+  /** Findings left out of `findings` to keep the report small. */
+  droppedFindings: number;
 }
 
 /**
@@ -52,7 +56,15 @@ export class Findings {
     base = false,
   ): void {
     const origin: Origin = base ? 'base_class' : nxdl !== null ? 'application' : 'nexus_rule';
-    this.list.push({ severity, path, code, message, nxdl, origin });
+    // Paths and messages quote the file, which may hold anything, of any length.
+    this.list.push({
+      severity,
+      path: truncated(path),
+      code,
+      message: truncated(message),
+      nxdl,
+      origin,
+    });
   }
 
   error(path: string, code: string, message: string, nxdl: string | null = null): void {
@@ -65,6 +77,20 @@ export class Findings {
 
   govern(path: string, codes: readonly string[]): void {
     for (const code of codes) this.governed.add(`${path}\u0000${code}`);
+  }
+
+  /** Every finding that stands, and the report's share of them (errors first). */
+  summary(): Pick<ValidationReport, 'errors' | 'warnings' | 'findings' | 'droppedFindings'> {
+    const all = this.final();
+    const errors = all.filter((f) => f.severity === 'error');
+    const warnings = all.filter((f) => f.severity === 'warning');
+    const kept = new Set([...errors, ...warnings].slice(0, MAX_FINDINGS));
+    return {
+      errors: errors.length,
+      warnings: warnings.length,
+      findings: all.filter((f) => kept.has(f)),
+      droppedFindings: all.length - kept.size,
+    };
   }
 
   final(): Finding[] {

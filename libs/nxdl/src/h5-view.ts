@@ -14,6 +14,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Attribute, Dataset, File, Group, Metadata } from 'h5wasm/node';
 import { hdf5Runtime, type Hdf5Runtime } from '#libs/nexus/src/hdf5-runtime.js';
+import { MAX_SOFT_LINK_HOPS, MAX_VALUE_BYTES } from './limits.js';
 
 /** NumPy dtype kinds, which is how NeXus readers classify HDF5 types. */
 export type TypeKind = 'i' | 'u' | 'f' | 'c' | 'b' | 'S' | 'O' | 'V';
@@ -56,12 +57,15 @@ export interface DatasetView extends ObjectBase, H5Value {
 
 export type ObjectView = GroupView | DatasetView;
 
-/** A link that exists but does not lead to an object (or, for `refused`, may not be followed). */
+/** Why a link was not followed: it may not be, or its chain of soft links is too long. */
+export type NotFollowed = 'external_link_not_followed' | 'soft_link_chain_too_long';
+
+/** A link that exists but does not lead to an object (or was not followed, see `notFollowed`). */
 export interface DanglingView {
   readonly kind: 'dangling';
   readonly path: string;
   readonly linkType: 'SoftLink' | 'ExternalLink';
-  readonly refused?: boolean;
+  readonly notFollowed?: NotFollowed;
 }
 
 /**
@@ -157,10 +161,16 @@ function reader(type: H5Type, read: () => unknown): () => Scalar[] | null {
   };
 }
 
-function attrValue(attribute: Attribute): H5Value {
-  const type = typeOf(attribute.metadata);
-  return { type, shape: attribute.shape, values: reader(type, () => attribute.value) };
+/**
+ * Bytes a value takes once read. A variable-length element is counted at
+ * least as a short string: its true length is known only by reading it.
+ */
+function valueBytes(type: H5Type, shape: readonly number[] | null): number {
+  const elements = shape === null ? 0 : shape.reduce((n, d) => n * d, 1);
+  return elements * Math.max(type.size, VLEN_ELEMENT_BYTES);
 }
+
+const VLEN_ELEMENT_BYTES = 16;
 
 /** Where a path leads: a file and the path inside it, or a link that leads nowhere. */
 type Located =
@@ -168,7 +178,7 @@ type Located =
   | {
       readonly kind: 'dangling';
       readonly linkType: 'SoftLink' | 'ExternalLink';
-      readonly refused?: boolean;
+      readonly notFollowed?: NotFollowed;
     }
   | { readonly kind: 'none' };
 
@@ -183,8 +193,14 @@ function join(parent: string, name: string): string {
   return parent === '/' ? `/${name}` : `${parent}/${name}`;
 }
 
+function segments(objPath: string): string[] {
+  return objPath.split('/').filter((p) => p !== '' && p !== '.');
+}
+
 export class FileView {
   private readonly files = new Map<string, OpenFile | null>();
+  /** Paths (`@name` for attributes) whose value was too large to read. */
+  readonly tooLarge = new Set<string>();
 
   private constructor(
     private readonly runtime: Hdf5Runtime,
@@ -249,29 +265,56 @@ export class FileView {
     }
   }
 
-  /** Resolves a path segment by segment, opening external files where links lead. */
+  /**
+   * Resolves a path segment by segment, following soft links here (at most
+   * MAX_SOFT_LINK_HOPS) and opening external files where the policy allows,
+   * so that HDF5 itself is only ever handed paths made of hard links.
+   */
   private locate(objPath: string): Located {
     let file = this.main;
     let inner = '/';
     let hops = 0;
-    for (const part of objPath.split('/').filter((p) => p !== '' && p !== '.')) {
+    let softHops = 0;
+    const pending = segments(objPath);
+    for (let part = pending.shift(); part !== undefined; part = pending.shift()) {
       const next = join(inner, part);
+      let soft: string | null;
       let external: { filename?: string; obj_path?: string };
       try {
-        external = file.h5.get_external_link(next);
+        soft = file.h5.get_link(next);
+        external = soft === null ? file.h5.get_external_link(next) : {};
       } catch {
-        return { kind: 'none' };
+        return softHops > 0 ? { kind: 'dangling', linkType: 'SoftLink' } : { kind: 'none' };
+      }
+      if (soft !== null) {
+        if (++softHops > MAX_SOFT_LINK_HOPS) {
+          return {
+            kind: 'dangling',
+            linkType: 'SoftLink',
+            notFollowed: 'soft_link_chain_too_long',
+          };
+        }
+        pending.unshift(...segments(soft));
+        if (soft.startsWith('/')) inner = '/'; // a relative target is taken from the link's own group
+        continue;
       }
       if (external.filename === undefined) {
         inner = next;
         continue;
       }
       const allowed = this.allowedExternal(file, external.filename);
-      if (allowed === null) return { kind: 'dangling', linkType: 'ExternalLink', refused: true };
+      if (allowed === null) {
+        return {
+          kind: 'dangling',
+          linkType: 'ExternalLink',
+          notFollowed: 'external_link_not_followed',
+        };
+      }
       const target = hops++ < MAX_EXTERNAL_HOPS ? this.openExternal(allowed) : null;
       if (target === null) return { kind: 'dangling', linkType: 'ExternalLink' };
       file = target;
-      inner = external.obj_path ?? '/';
+      inner = '/';
+      pending.unshift(...segments(external.obj_path ?? '/'));
     }
     return { kind: 'found', file, inner };
   }
@@ -333,7 +376,28 @@ export class FileView {
     }
   }
 
-  private attrsOf(obj: Group | Dataset): Pick<ObjectBase, 'attrNames' | 'attr'> {
+  /** Reads a value only when it is small enough; a larger one is noted and judged by nobody. */
+  private boundedReader(
+    where: string,
+    type: H5Type,
+    shape: readonly number[] | null,
+    read: () => unknown,
+  ): () => Scalar[] | null {
+    if (valueBytes(type, shape) <= MAX_VALUE_BYTES) return reader(type, read);
+    return () => {
+      this.tooLarge.add(where);
+      return null;
+    };
+  }
+
+  private attrValue(attribute: Attribute, objPath: string): H5Value {
+    const type = typeOf(attribute.metadata);
+    const shape = attribute.shape;
+    const where = `${objPath}/@${attribute.name}`;
+    return { type, shape, values: this.boundedReader(where, type, shape, () => attribute.value) };
+  }
+
+  private attrsOf(obj: Group | Dataset, objPath: string): Pick<ObjectBase, 'attrNames' | 'attr'> {
     let attributes: Record<string, Attribute> = {};
     try {
       attributes = obj.attrs;
@@ -344,13 +408,14 @@ export class FileView {
       attrNames: Object.keys(attributes),
       attr: (name) => {
         const a = Object.hasOwn(attributes, name) ? attributes[name] : undefined;
-        return a === undefined ? null : attrValue(a);
+        return a === undefined ? null : this.attrValue(a, objPath);
       },
     };
   }
 
   private groupView(g: Group, file: OpenFile, inner: string, objPath: string): GroupView {
-    return { kind: 'group', path: objPath, identity: identity(g, file, inner), ...this.attrsOf(g) };
+    const attrs = this.attrsOf(g, objPath);
+    return { kind: 'group', path: objPath, identity: identity(g, file, inner), ...attrs };
   }
 
   private datasetView(d: Dataset, file: OpenFile, inner: string, objPath: string): DatasetView {
@@ -362,8 +427,8 @@ export class FileView {
       identity: identity(d, file, inner),
       type,
       shape: meta.shape,
-      values: reader(type, () => d.value),
-      ...this.attrsOf(d),
+      values: this.boundedReader(objPath, type, meta.shape, () => d.value),
+      ...this.attrsOf(d, objPath),
     };
   }
 }

@@ -4,6 +4,7 @@ import { checkDefaultChain, walkBase } from './base-walk.js';
 import { CheckContext } from './check-context.js';
 import type { ValidationReport } from './findings.js';
 import { FileView, type ExternalLinkPolicy } from './h5-view.js';
+import { MAX_VALUE_BYTES } from './limits.js';
 import { NxdlLibrary } from './nxdl-library.js';
 
 export interface ValidateOptions {
@@ -47,13 +48,14 @@ export async function validateNexusFile(
     walkBase(ctx, view.root(), '/');
     checkDefaultChain(ctx);
     const definitions = checkApplicationDefinitions(ctx);
-    const findings = ctx.findings.final();
-    return {
-      definitions,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      findings,
-    };
+    for (const where of view.tooLarge) {
+      ctx.findings.warn(
+        where,
+        'too_large',
+        `value larger than ${MAX_VALUE_BYTES} bytes; not read, and not checked`,
+      );
+    }
+    return { definitions, ...ctx.findings.summary() };
   } finally {
     view.close();
   }

@@ -34,5 +34,8 @@ export class ValidationReportResponse implements ValidationReport {
   @ApiProperty({ type: [EntryDefinition] }) definitions!: EntryDefinition[];
   @ApiProperty() errors!: number;
   @ApiProperty() warnings!: number;
-  @ApiProperty({ type: [FindingResponse] }) findings!: FindingResponse[];
+  @ApiProperty({ type: [FindingResponse], description: 'At most 1000; errors first.' })
+  findings!: FindingResponse[];
+  @ApiProperty({ description: 'Findings left out of `findings` to keep the report small.' })
+  droppedFindings!: number;
 }
