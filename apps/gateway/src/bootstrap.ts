@@ -50,7 +50,7 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     authenticateOnRequest(fastify, keys, new RouteAccess(GATEWAY_CONTROLLERS));
   useJsonBodiesOnly(fastify, config.bodyLimitBytes);
   const spool = new UploadSpool(config.spoolDir, config.uploadLimitBytes);
-  await spool.clearLeftovers();
+  fastify.addHook('onListen', async () => spool.clearLeftovers());
   useHdf5Uploads(fastify, spool, config.uploadLimitBytes);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));

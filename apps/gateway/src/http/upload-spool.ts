@@ -21,13 +21,17 @@ export class UploadSpool {
     private readonly limitBytes: number,
   ) {}
 
-  /** Creates the directory and removes what a gateway that died left in it. */
+  /**
+   * Removes what a gateway that died left in the directory, sparing the
+   * uploads of this one (it runs once the server listens, so that building
+   * the app for other ends, such as the OpenAPI generator, touches nothing).
+   */
   async clearLeftovers(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     const names = await readdir(this.dir);
     await Promise.all(
       names
-        .filter((n) => SPOOLED_NAME.test(n))
+        .filter((n) => SPOOLED_NAME.test(n) && !this.live.has(path.join(this.dir, n)))
         .map((n) => rm(path.join(this.dir, n), { force: true })),
     );
   }
@@ -37,6 +41,7 @@ export class UploadSpool {
     const file = path.join(this.dir, `upload-${randomUUID()}.h5`);
     this.live.add(file);
     try {
+      await mkdir(this.dir, { recursive: true });
       await pipeline(body, sizeLimit(this.limitBytes), createWriteStream(file, { flags: 'wx' }), {
         signal,
       });
