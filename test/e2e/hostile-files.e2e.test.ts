@@ -8,7 +8,7 @@
  * holds a byte of the other beamline's file.
  */
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
@@ -48,6 +48,10 @@ describe('hostile HDF5 files', () => {
           .join(''),
     );
     await harness.close();
+    // Hostile by design, not files we wrote: kept for no one (CI's referee is not bounded).
+    for (const dir of ['MOGNO/uploads', 'MANACA']) {
+      await rm(path.join(harness.config.dataRoot, dir), { recursive: true, force: true });
+    }
   });
 
   it('answers every hostile file with a 2xx or 4xx, and stays up and clean', async () => {

@@ -4,7 +4,7 @@
  * ends (findings 1, 2, 4 and 7 of issue 7).
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,17 +27,26 @@ describe('POST /v1/validate', () => {
   let harness: Harness;
   let cases: HostileFile[];
   let small: Buffer;
+  let hostileDir: string;
 
   before(async () => {
     harness = await startHarness({
       worker: false,
       env: { VALIDATE_PROCESSES: String(PROCESSES), VALIDATE_TIMEOUT_MS: '5000' },
     });
-    const dir = await mkdtemp(path.join(harness.config.dataRoot, 'uploads-'));
-    cases = await makeHostileFiles(dir, path.join(dir, 'secret', 'secret.nxs'), 'no-marker');
+    hostileDir = await mkdtemp(path.join(harness.config.dataRoot, 'uploads-'));
+    cases = await makeHostileFiles(
+      hostileDir,
+      path.join(hostileDir, 'secret', 'secret.nxs'),
+      'no-marker',
+    );
     small = await bytesOf(cases, 'link-cycles');
   });
-  after(async () => harness.close());
+  after(async () => {
+    await harness.close();
+    // Hostile by design, not files we wrote: kept for no one (CI's referee is not bounded).
+    await rm(hostileDir, { recursive: true, force: true });
+  });
 
   const upload = (body: Buffer): request.Test =>
     request(harness.baseUrl)
