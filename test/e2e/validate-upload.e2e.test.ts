@@ -59,7 +59,7 @@ describe('POST /v1/validate', () => {
   }
 
   it('refuses a JSON body naming a server file with 415, and the file stays', async () => {
-    const victim = path.join(harness.config.dataRoot, 'victim.nxs');
+    const victim = path.join(hostileDir, 'victim.nxs');
     await writeFile(victim, small);
     const response = await request(harness.baseUrl)
       .post('/v1/validate')
