@@ -51,7 +51,7 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   useJsonBodiesOnly(fastify, config.bodyLimitBytes);
   const spool = new UploadSpool(config.spoolDir, config.uploadLimitBytes);
   fastify.addHook('onListen', async () => spool.clearLeftovers());
-  useHdf5Uploads(fastify, spool, config.uploadLimitBytes);
+  useHdf5Uploads(fastify, spool);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

@@ -25,18 +25,14 @@ export function isUploadRoute(url: string): boolean {
 }
 
 /** Uploads are taken on the upload routes only; elsewhere an HDF5 body is a 415 like any non-JSON. */
-export function useHdf5Uploads(
-  fastify: FastifyInstance,
-  spool: UploadSpool,
-  limitBytes: number,
-): void {
+export function useHdf5Uploads(fastify: FastifyInstance, spool: UploadSpool): void {
   fastify.addContentTypeParser(HDF5_UPLOAD_TYPES, (request, payload, done) => {
     if (!isUploadRoute(request.url)) {
       done(new UnsupportedHere('HDF5 bodies are taken by /v1/validate only'), undefined);
       return;
     }
-    if (Number(request.headers['content-length'] ?? 0) > limitBytes) {
-      done(uploadTooLarge(limitBytes), undefined);
+    if (Number(request.headers['content-length'] ?? 0) > spool.limitBytes) {
+      done(uploadTooLarge(spool.limitBytes), undefined);
       return;
     }
     const upload = new Hdf5Upload(payload, spool);

@@ -18,7 +18,8 @@ export class UploadSpool {
 
   constructor(
     readonly dir: string,
-    private readonly limitBytes: number,
+    /** Largest upload taken (UPLOAD_LIMIT_BYTES). */
+    readonly limitBytes: number,
   ) {}
 
   /**
