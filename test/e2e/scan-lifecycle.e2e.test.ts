@@ -47,6 +47,45 @@ describe('scan lifecycle over HTTP', () => {
     assertProblem(conflict, 409);
   });
 
+  it('a re-open that disagrees names the difference; a closed scan is not re-opened', async () => {
+    const scanId = `reopen-${Date.now()}`;
+    const opened = {
+      ...MOGNO,
+      scanId,
+      title: 'rock core A3',
+      startTime: '2026-11-26T10:00:00-03:00',
+    };
+    await request(harness.baseUrl).post('/v1/scans').send(opened).expect(201);
+    // The same instant written in UTC, and a re-open that leaves the title out, agree.
+    await request(harness.baseUrl)
+      .post('/v1/scans')
+      .send({ ...MOGNO, scanId, startTime: '2026-11-26T13:00:00Z' })
+      .expect(200);
+    const retitled = await request(harness.baseUrl)
+      .post('/v1/scans')
+      .send({ ...opened, title: 'rock core B1' });
+    const problem = assertProblem(retitled, 409);
+    assert.match(problem.detail, /title is "rock core A3", not "rock core B1"/);
+    await request(harness.baseUrl).post(`/v1/scans/${scanId}/close`).expect(202);
+    const reopened = await request(harness.baseUrl).post('/v1/scans').send(opened);
+    const closed = assertProblem(reopened, 409);
+    assert.match(closed.detail, /is (closing|written), so it takes no more events/);
+  });
+
+  it('beamline names are case-insensitive: mogno is MOGNO', async () => {
+    const scanId = `lower-${Date.now()}`;
+    const opened = await request(harness.baseUrl)
+      .post('/v1/scans')
+      .send({ ...MOGNO, beamline: 'mogno', scanId })
+      .expect(201);
+    assert.equal((opened.body as { beamline: string }).beamline, 'MOGNO');
+    const page = await request(harness.baseUrl)
+      .get('/v1/scans?beamline=mogno&limit=500')
+      .expect(200);
+    const ids = (page.body as { items: { scanId: string }[] }).items.map((item) => item.scanId);
+    assert.ok(ids.includes(scanId), 'the scan is in the MOGNO catalog under either spelling');
+  });
+
   it('answers 404 as problem+json for an unknown scan, on every scan route', async () => {
     const unknown = 'no-such-scan';
     const responses = [

@@ -22,7 +22,7 @@ export { Nested } from './decorators/nested.js';
 export { OptionalKey } from './decorators/optional-key.js';
 
 export { fieldValueProblem, MAX_ARRAY_RANK } from './rules/field-value.js';
-export { EVENT_ID_PATTERN, SAFE_NAME_PATTERN } from './rules/identifiers.js';
+export { EVENT_ID_PATTERN, SAFE_NAME_PATTERN, canonicalBeamline } from './rules/identifiers.js';
 export { linkNameProblem, MAX_NAME_LENGTH, RESERVED_NAMES } from './rules/link-name.js';
 export { isZonedDateTime } from './rules/zoned-date-time.js';
 

@@ -2,6 +2,8 @@
  * What a key may do. `beamline:<NAME>:write` opens, feeds, closes and reads
  * that beamline's scans; `read` reads every scan; `admin` does everything.
  */
+import { canonicalBeamline } from '#libs/model/src/index.js';
+
 export type Access = 'read' | 'write';
 
 export const SCOPE_PATTERN = /^(?:read|admin|beamline:[A-Za-z0-9][A-Za-z0-9_-]{0,63}:write)$/;
@@ -15,13 +17,15 @@ export class Grants {
     this.admin = scopes.includes('admin');
     this.readAll = this.admin || scopes.includes('read');
     this.writable = new Set(
-      scopes.filter((s) => s.startsWith('beamline:')).map((s) => s.split(':')[1] ?? ''),
+      scopes
+        .filter((s) => s.startsWith('beamline:'))
+        .map((s) => canonicalBeamline(s.split(':')[1] ?? '')),
     );
   }
 
   /** May this key do `access` on a scan of `beamline`? */
   allows(access: Access, beamline: string): boolean {
-    if (this.admin || this.writable.has(beamline)) return true;
+    if (this.admin || this.writable.has(canonicalBeamline(beamline))) return true;
     return access === 'read' && this.readAll;
   }
 

@@ -77,8 +77,14 @@ export class ScansController {
   @ApiOperation({ summary: 'Open a scan' })
   @ApiBody({ type: CreateScanRequest, examples: SWAGGER_EXAMPLES.createScan })
   @ApiCreatedResponse({ type: ScanStatusResponse, description: 'Opened; Location names it.' })
-  @ApiOkResponse({ type: ScanStatusResponse, description: 'Already open with the same metadata.' })
-  @ApiConflictResponse({ description: 'The scanId exists with other metadata.' })
+  @ApiOkResponse({
+    type: ScanStatusResponse,
+    description: 'That scanId is open already, with the same metadata: a retried open is harmless.',
+  })
+  @ApiConflictResponse({
+    description:
+      'The scanId exists with other metadata (the detail says which), or is no longer open.',
+  })
   async openScan(
     @Body() request: CreateScanRequest,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -1,6 +1,6 @@
 /** Opening, closing, reading and listing scans. */
 import { Injectable } from '@nestjs/common';
-import type { CreateScanRequest } from '#libs/model/src/index.js';
+import { canonicalBeamline, type CreateScanRequest } from '#libs/model/src/index.js';
 import { writeScanJobId } from '#libs/queue-contracts/src/index.js';
 import {
   ScanStore,
@@ -21,11 +21,15 @@ export class ScansService {
     private readonly queue: WriteQueueProducer,
   ) {}
 
-  /** Opens a scan. Re-opening an existing id with the same metadata returns it unchanged. */
+  /**
+   * Opens a scan. Re-opening an open scan with the same metadata returns it
+   * unchanged (a retried open is harmless); other metadata, or a scan no
+   * longer open, is a conflict that says which.
+   */
   async open(request: CreateScanRequest): Promise<{ created: boolean; scan: ScanState }> {
     const meta: ScanMetadata = {
       scanId: request.scanId ?? randomUUID(),
-      beamline: request.beamline,
+      beamline: canonicalBeamline(request.beamline),
       proposal: request.proposal,
       technique: request.technique,
       createdAt: new Date().toISOString(),
@@ -34,14 +38,19 @@ export class ScansService {
     };
     if (await this.store.create(meta)) return { created: true, scan: await this.get(meta.scanId) };
     const existing = await this.get(meta.scanId);
-    const same =
-      existing.beamline === meta.beamline &&
-      existing.proposal === meta.proposal &&
-      existing.technique === meta.technique;
-    if (!same) {
+    const differences = metadataDifferences(existing, meta);
+    if (differences.length > 0) {
       throw new DomainError(
         'scan_exists',
-        `Scan ${meta.scanId} already exists with other beamline, proposal or technique.`,
+        `Scan ${meta.scanId} already exists with other metadata: ${differences.join('; ')}. ` +
+          'Send the same metadata to re-open it, or choose another scanId.',
+      );
+    }
+    if (existing.status !== 'open') {
+      throw new DomainError(
+        'scan_closed',
+        `Scan ${meta.scanId} exists with this metadata but is ${existing.status}, so it takes no ` +
+          'more events; open a new scan with another scanId.',
       );
     }
     return { created: false, scan: existing };
@@ -70,7 +79,7 @@ export class ScansService {
     const limit = query.limit !== undefined ? Number(query.limit) : 50;
     return this.store.list(
       {
-        ...(query.beamline !== undefined ? { beamline: query.beamline } : {}),
+        ...(query.beamline !== undefined ? { beamline: canonicalBeamline(query.beamline) } : {}),
         ...(query.proposal !== undefined ? { proposal: query.proposal } : {}),
         ...(query.technique !== undefined ? { technique: query.technique } : {}),
         ...(query.status !== undefined ? { status: query.status } : {}),
@@ -93,4 +102,27 @@ export class ScansService {
     }
     return { path: scan.file.path, size: scan.file.size, name: `${scanId}.nxs` };
   }
+}
+
+/**
+ * What a re-open sends that disagrees with the scan on record. A title or
+ * start time the re-open leaves out is not a difference: the caller only
+ * asks for the scan to be open.
+ */
+function metadataDifferences(existing: ScanState, sent: ScanMetadata): string[] {
+  const compared = ['beamline', 'proposal', 'technique', 'title', 'startTime'] as const;
+  return compared
+    .filter((key) => sent[key] !== undefined && !sameValue(key, existing[key], sent[key]))
+    .map(
+      (key) =>
+        `${key} is ${JSON.stringify(existing[key] ?? null)}, not ${JSON.stringify(sent[key])}`,
+    );
+}
+
+/** Start times are instants: the same moment in another time zone is the same. */
+function sameValue(key: string, recorded: string | undefined, sent: string | undefined): boolean {
+  if (key === 'startTime' && recorded !== undefined && sent !== undefined) {
+    return Date.parse(recorded) === Date.parse(sent);
+  }
+  return recorded === sent;
 }
