@@ -72,6 +72,41 @@ describe('validation reports through HTTP', () => {
     const status = await client.waitWritten(scanId);
     assert.equal(status.validation?.definition, 'NXtomo');
     assert.deepEqual(errorsOf(status), []);
+    const findings = status.validation?.findings ?? [];
+    assert.deepEqual(
+      findings.filter((f) => f.code === 'link').map((f) => f.path),
+      [],
+      'every linked original carries @target',
+    );
+    for (const finding of findings.filter((f) => f.hint !== undefined)) {
+      assert.match(
+        finding.code,
+        /^missing/,
+        `${finding.path}: a "send" hint only for what is missing`,
+      );
+    }
+    assert.ok(!findings.some((f) => f.message.includes('--app')), 'no command-line wording');
+  });
+
+  it('writes @target on what the technique entry links to, as h5py reads it', async () => {
+    const scanId = await client.open({ beamline: 'MOGNO', proposal: '20240123', technique: 'CT' });
+    await client.entry(scanId, fixtureText('mogno-tomography-start'));
+    await client.entry(scanId, fixtureText('mogno-tomography-during'));
+    await client.close(scanId);
+    const status = await client.waitWritten(scanId);
+    const script =
+      'import sys, h5py\n' +
+      'f = h5py.File(sys.argv[1], "r")\n' +
+      'link = f.get("/entry/sample/rotation_angle", getlink=True)\n' +
+      'print(link.path, f["/entry/sample/rotation_angle"].attrs["target"])\n';
+    const { stdout } = await promisify(execFile)('/usr/bin/python3', [
+      '-c',
+      script,
+      status.file?.path ?? '',
+    ]);
+    const [linkPath, target] = stdout.trim().split(' ');
+    assert.ok(linkPath?.startsWith('/sample_acquisition_'), stdout);
+    assert.equal(target, linkPath, '@target names the original, where the soft link points');
   });
 
   it('the MANACA example as NXmx: only what it truly lacks', async () => {

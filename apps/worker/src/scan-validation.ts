@@ -6,6 +6,22 @@ import { validateNexusFile } from '#libs/nxdl/src/index.js';
 import type { ScanValidation, ValidationFinding } from '#libs/staging/src/index.js';
 import { hintFor } from '#libs/techniques/src/index.js';
 
+/**
+ * Findings that more or other data from the beamline would fix: an item
+ * missing, or a value of the wrong type, units, rank or dimensions. The rest
+ * (links, attributes, layout) are the writer's to get right, so they carry
+ * no "send …" hint that would blame the sender.
+ */
+const SENDER_FIXABLE: ReadonlySet<string> = new Set([
+  'missing',
+  'missing-recommended',
+  'type',
+  'units',
+  'enum',
+  'rank',
+  'dims',
+]);
+
 export async function validateWrittenFile(
   file: string,
   linkRoot: string,
@@ -13,7 +29,10 @@ export async function validateWrittenFile(
 ): Promise<ScanValidation> {
   const report = await validateNexusFile(file, { externalLinks: { allowedRoot: linkRoot } });
   const findings = report.findings.map((finding): ValidationFinding => {
-    const hint = technique === undefined ? undefined : hintOf(finding.path, technique);
+    const hint =
+      technique === undefined || !SENDER_FIXABLE.has(finding.code)
+        ? undefined
+        : hintOf(finding.path, technique);
     if (hint === undefined) return finding;
     return { ...finding, hint, message: `${finding.message}: send ${hint}` };
   });

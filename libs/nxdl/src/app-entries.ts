@@ -56,7 +56,7 @@ export function checkApplicationDefinitions(ctx: CheckContext): EntryDefinition[
       ctx.findings.warn(
         epath,
         'definition',
-        'NXentry has no definition field: not validated against any application definition (use --app)',
+        'NXentry has no definition field: checked against the base classes only, not an application definition',
       );
     }
   }

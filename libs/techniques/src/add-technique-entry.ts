@@ -3,7 +3,8 @@
  * wants it, filled from the raw entries by the technique's template. It links to
  * the raw data rather than copying it, links the detector's own file, and says
  * what it could not fill. Apart from the new entry, only the root @default
- * changes (to the new entry, whose @default names its NXdata).
+ * changes (to the new entry, whose @default names its NXdata), and each linked
+ * original gains its `@target`.
  */
 import {
   freeName,
@@ -16,6 +17,7 @@ import {
 import type { StagedScan } from '#libs/staging/src/staged-scan.js';
 import type { BuildContext } from './context.js';
 import { entryPreference } from './entry-order.js';
+import { markLinkTargets } from './link-targets.js';
 import { locateComponents } from './locate.js';
 import type { BeamlineOverrides } from './overrides.js';
 import { setPlotAttributes } from './plot.js';
@@ -93,6 +95,8 @@ export function addTechniqueEntry(
     entry.attrs.set('default', text(template.plot.group));
   }
   root.children.set(entryName, entry);
+  // After placing the entry: some of its links point inside it (data → detector).
+  markLinkTargets(root, entry);
   root.attrs.set('default', text(entryName));
   return { entryName, definition: template.definition, warnings: ctx.warnings, missing };
 }
