@@ -64,12 +64,17 @@ describe('validation reports through HTTP', () => {
     return client.waitWritten(await postFixture(client, fixture));
   }
 
-  it('the MOGNO example as NXtomo: only what it truly lacks', async () => {
+  /** The MOGNO tomography example of Assonant, as a CT scan, once written. */
+  async function writtenMognoExample(): Promise<ScanStatusBody> {
     const scanId = await client.open({ beamline: 'MOGNO', proposal: '20240123', technique: 'CT' });
     await client.entry(scanId, fixtureText('mogno-tomography-start'));
     await client.entry(scanId, fixtureText('mogno-tomography-during'));
     await client.close(scanId);
-    const status = await client.waitWritten(scanId);
+    return client.waitWritten(scanId);
+  }
+
+  it('the MOGNO example as NXtomo: only what it truly lacks', async () => {
+    const status = await writtenMognoExample();
     assert.equal(status.validation?.definition, 'NXtomo');
     assert.deepEqual(errorsOf(status), []);
     const findings = status.validation?.findings ?? [];
@@ -89,11 +94,7 @@ describe('validation reports through HTTP', () => {
   });
 
   it('writes @target on what the technique entry links to, as h5py reads it', async () => {
-    const scanId = await client.open({ beamline: 'MOGNO', proposal: '20240123', technique: 'CT' });
-    await client.entry(scanId, fixtureText('mogno-tomography-start'));
-    await client.entry(scanId, fixtureText('mogno-tomography-during'));
-    await client.close(scanId);
-    const status = await client.waitWritten(scanId);
+    const status = await writtenMognoExample();
     const script =
       'import sys, h5py\n' +
       'f = h5py.File(sys.argv[1], "r")\n' +
