@@ -1,5 +1,5 @@
 /**
- * Assonant's 31 component classes and the NeXus base class each one becomes.
+ * Assonant's 29 component classes (Beamline included) and the NeXus base class each one becomes.
  * The class only decides the NX_class; every class has the same shape.
  */
 export const COMPONENT_NX_CLASS = {
