@@ -72,6 +72,24 @@ describe('scan lifecycle over HTTP', () => {
     assert.match(closed.detail, /is (closing|written), so it takes no more events/);
   });
 
+  it('?wait= answers once the scan is written, or as it is when the wait runs out', async () => {
+    const scanId = await client.open(MOGNO);
+    await client.entry(scanId, fixtureText('mogno-tomography-start'));
+    const stillOpen = await request(harness.baseUrl).get(`/v1/scans/${scanId}?wait=1`).expect(200);
+    assert.equal((stillOpen.body as { status: string }).status, 'open');
+    await request(harness.baseUrl).post(`/v1/scans/${scanId}/close`).expect(202);
+    const written = await request(harness.baseUrl).get(`/v1/scans/${scanId}?wait=30`).expect(200);
+    assert.equal((written.body as { status: string }).status, 'written');
+    for (const wait of ['61', '-1', 'soon']) {
+      const refused = await request(harness.baseUrl).get(`/v1/scans/${scanId}?wait=${wait}`);
+      assert.ok(refused.status >= 400 && refused.status < 500, `wait=${wait}: ${refused.status}`);
+      assert.match(
+        JSON.stringify(refused.body),
+        /wait must be a whole number of seconds from 0 to 60/,
+      );
+    }
+  });
+
   it('beamline names are case-insensitive: mogno is MOGNO', async () => {
     const scanId = `lower-${Date.now()}`;
     const opened = await request(harness.baseUrl)

@@ -41,6 +41,7 @@ import { ScansService } from './scans.service.js';
 import { CloseAccepted } from './dto/close-accepted.dto.js';
 import { EventAccepted } from './dto/event-accepted.dto.js';
 import { ListScansQuery } from './dto/list-scans.query.js';
+import { ScanStatusQuery } from './dto/scan-status.query.js';
 import { ScanCatalogPage, ScanStatusResponse } from './dto/scan-status.dto.js';
 import { SWAGGER_EXAMPLES } from '../openapi/swagger-examples.js';
 
@@ -104,11 +105,23 @@ export class ScansController {
 
   @BeamlineAccess('read', 'scan')
   @Get(':scanId')
-  @ApiOperation({ summary: 'Status, counts and file of a scan' })
+  @ApiOperation({
+    summary: 'Status, counts and file of a scan',
+    description:
+      'With `?wait=30`, waits up to 30 s for the file to be written (or the write to fail).',
+  })
   @ApiOkResponse({ type: ScanStatusResponse })
   @ApiNotFoundResponse({ description: 'No such scan.' })
-  async getScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<ScanStatusResponse> {
-    return this.scans.get(scanId);
+  async getScan(
+    @Param('scanId', ScanIdPipe) scanId: string,
+    @Query() query: ScanStatusQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScanStatusResponse> {
+    const waitS = Number(query.wait ?? 0);
+    if (waitS === 0) return this.scans.get(scanId);
+    const gone = new AbortController();
+    reply.raw.once('close', () => gone.abort());
+    return this.scans.waitForEnd(scanId, waitS * 1000, gone.signal);
   }
 
   @BeamlineAccess('write', 'scan')

@@ -7,12 +7,18 @@ import {
   type CatalogPage,
   type ScanMetadata,
   type ScanState,
+  type ScanStatus,
 } from '#libs/staging/src/index.js';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError } from '../problem/domain-error.js';
 import { WriteQueueProducer } from '../redis/write-queue.producer.js';
 import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
+
+/** How often a waiting status call looks again: one small read, a fraction of a write's time. */
+const STATUS_POLL_MS = 200;
+const UNENDED: ReadonlySet<ScanStatus> = new Set(['open', 'closing']);
 
 @Injectable()
 export class ScansService {
@@ -54,6 +60,20 @@ export class ScansService {
       );
     }
     return { created: false, scan: existing };
+  }
+
+  /**
+   * The scan once it has ended (written, failed or expired), or as it is when
+   * `waitMs` runs out or the caller goes away: a client waits for its file
+   * with one call instead of a polling loop of its own.
+   */
+  async waitForEnd(scanId: string, waitMs: number, signal: AbortSignal): Promise<ScanState> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const scan = await this.get(scanId);
+      if (!UNENDED.has(scan.status) || signal.aborted || Date.now() >= deadline) return scan;
+      await sleep(Math.min(STATUS_POLL_MS, deadline - Date.now()));
+    }
   }
 
   async get(scanId: string): Promise<ScanState> {
