@@ -11,11 +11,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** What the service needs from Debian, and how to tell it is there. */
 const SERVICE_PACKAGES = [{ deb: 'redis-server', present: () => onPath('redis-server') }];
-/** What the tests need besides: an HDF5 reader that is not ours. */
-const TEST_PACKAGES = [
-  { deb: 'python3-h5py', present: () => succeeds('/usr/bin/python3', ['-c', 'import h5py']) },
-  { deb: 'hdf5-tools', present: () => onPath('h5dump') },
-];
+/** The HDF5 reader the README's tutorial opens its file with; the service runs without it. */
+const H5PY = {
+  deb: 'python3-h5py',
+  present: () => succeeds('/usr/bin/python3', ['-c', 'import h5py']),
+};
+/** What the tests need besides: HDF5 readers that are not ours. */
+const TEST_PACKAGES = [H5PY, { deb: 'hdf5-tools', present: () => onPath('h5dump') }];
 
 function log(message) {
   process.stdout.write(`[setup] ${message}\n`);
@@ -49,20 +51,32 @@ function ensureNpmDependencies() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-function ensureDebianPackages(packages) {
-  const missing = packages.filter((pkg) => !pkg.present()).map((pkg) => pkg.deb);
-  if (missing.length === 0) return;
+/**
+ * Installs what is missing, as root. Otherwise a missing `required` package
+ * stops setup with the line to run, and a missing `wanted` one is only named.
+ */
+function ensureDebianPackages(required, wanted = []) {
+  const missing = required.filter((pkg) => !pkg.present()).map((pkg) => pkg.deb);
+  const unwanted = wanted.filter((pkg) => !pkg.present()).map((pkg) => pkg.deb);
+  if (missing.length + unwanted.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !onPath('apt-get')) {
+    if (missing.length === 0) {
+      log(
+        `not installed: ${unwanted.join(' ')} (to open files as the README does: sudo apt-get install -y ${unwanted.join(' ')})`,
+      );
+      return;
+    }
     process.stderr.write(
       `Missing system packages: ${missing.join(' ')}\n` +
         `Install them, then run this command again:\n  sudo apt-get install -y ${missing.join(' ')}\n`,
     );
     process.exit(1);
   }
-  log(`installing ${missing.join(' ')} with apt-get`);
+  const install = [...missing, ...unwanted];
+  log(`installing ${install.join(' ')} with apt-get`);
   run('apt-get', ['update']);
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...missing]);
+  run('apt-get', ['install', '-y', '--no-install-recommends', ...install]);
 }
 
 function build() {
@@ -77,8 +91,10 @@ function build() {
 export function setup({ forTests = false, buildOnly = false } = {}) {
   ensureNode();
   ensureNpmDependencies();
-  if (!buildOnly)
-    ensureDebianPackages(forTests ? [...SERVICE_PACKAGES, ...TEST_PACKAGES] : SERVICE_PACKAGES);
+  if (!buildOnly) {
+    if (forTests) ensureDebianPackages([...SERVICE_PACKAGES, ...TEST_PACKAGES]);
+    else ensureDebianPackages(SERVICE_PACKAGES, [H5PY]);
+  }
   build();
 }
 
