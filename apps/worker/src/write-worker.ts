@@ -9,7 +9,8 @@ import {
   WRITE_QUEUE,
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
-import { OpenScans, ScanStore } from '#libs/staging/src/index.js';
+import { CatalogBackfill, OpenScans, ScanStore } from '#libs/staging/src/index.js';
+import { startCatalogBackfill } from './catalog-backfill-at-start.js';
 import { startOpenScanSweep } from './open-scan-sweep.js';
 import { createWriteScanProcessor } from './write-scan.processor.js';
 
@@ -54,10 +55,12 @@ export async function startWriteWorker(
   });
   queue.on('error', (error) => log('warn', `queue error: ${error.message}`));
   const sweep = startOpenScanSweep(new OpenScans(redis, config.keyPrefix), queue, config, log);
+  const backfill = startCatalogBackfill(new CatalogBackfill(redis, config.keyPrefix), log);
   return {
     worker,
     close: async () => {
       await sweep.stop();
+      await backfill.stop();
       await worker.close();
       await queue.close();
       redis.disconnect();

@@ -6,6 +6,7 @@
 import type { Redis } from 'ioredis';
 import { RedisKeys } from './redis-keys.js';
 import { EXPIRE_OPEN_SCAN } from './scan-scripts.js';
+import { evalOnScan } from './scan-script-call.js';
 
 export type OpenScanExpiry = 'close' | 'expire';
 
@@ -38,18 +39,11 @@ export class OpenScans {
     at: { now: string; cutoffMs: number },
     note: string,
   ): Promise<ExpiryOutcome> {
-    const outcome = await this.redis.eval(
-      EXPIRE_OPEN_SCAN,
-      6,
-      ...this.keys.stagingKeys(scanId),
-      this.keys.openScans(),
-      scanId,
-      mode,
-      at.now,
-      at.cutoffMs,
-      note,
-      this.keys.beamlineStagedBytesPrefix(),
-    );
+    const outcome = await evalOnScan(this.redis, this.keys, scanId, {
+      script: EXPIRE_OPEN_SCAN,
+      keys: [...this.keys.stagingKeys(scanId), this.keys.openScans()],
+      args: [scanId, mode, at.now, at.cutoffMs, note, this.keys.beamlineStagedBytesPrefix()],
+    });
     return outcome as ExpiryOutcome;
   }
 

@@ -62,12 +62,31 @@ export class RedisKeys {
     return `${this.prefix}:open-scans`;
   }
 
-  /** Sorted set of scan ids by creation time (ms), optionally narrowed to a beamline or proposal. */
-  catalog(filter?: { beamline?: string; proposal?: string }): string {
-    if (filter?.beamline !== undefined) return `${this.prefix}:catalog:beamline:${filter.beamline}`;
-    if (filter?.proposal !== undefined) return `${this.prefix}:catalog:proposal:${filter.proposal}`;
-    return `${this.prefix}:catalog`;
+  /**
+   * Sorted set of scan ids by creation time (ms), narrowed to the scans that
+   * have every value of `filter`: one set per combination a scan has (see
+   * catalog-keys.ts), so a filtered page reads only its own scans. The
+   * fields come in a fixed order and values hold no `:`, so two filters
+   * never share a key; the beamline-only and proposal-only keys are those
+   * of the first catalog, which had only these two.
+   */
+  catalog(filter: CatalogIndexFilter = {}): string {
+    let key = `${this.prefix}:catalog`;
+    for (const field of CATALOG_INDEX_FIELDS) {
+      const value = filter[field];
+      if (value !== undefined) key += `:${field}:${value}`;
+    }
+    return key;
+  }
+
+  /** Which layout the catalog sets have; the backfill brings older data up to it. */
+  catalogIndexVersion(): string {
+    return `${this.prefix}:catalog-index-version`;
   }
 }
+
+/** The equality filters of the catalog, each with its own sorted sets. */
+export const CATALOG_INDEX_FIELDS = ['beamline', 'proposal', 'technique', 'status'] as const;
+export type CatalogIndexFilter = Partial<Record<(typeof CATALOG_INDEX_FIELDS)[number], string>>;
 
 export type EventKind = 'entries' | 'devices';

@@ -1,5 +1,4 @@
 /** Conversion between a scan's Redis hash and its typed state. */
-import type { RedisKeys } from './redis-keys.js';
 import type { ScanState, ScanValidation, WrittenFile } from './scan-state.js';
 import { SCAN_STATUSES, type ScanMetadata, type ScanStatus } from './staged-scan.js';
 
@@ -23,13 +22,4 @@ export function parseScanHash(hash: Record<string, string>): ScanState | undefin
   if (hash.validation !== undefined)
     state.validation = JSON.parse(hash.validation) as ScanValidation;
   return state;
-}
-
-/** The catalog sorted sets a new scan is added to. */
-export function catalogEntries(keys: RedisKeys, meta: ScanMetadata): string[] {
-  return [
-    keys.catalog(),
-    keys.catalog({ beamline: meta.beamline }),
-    keys.catalog({ proposal: meta.proposal }),
-  ];
 }

@@ -2,7 +2,11 @@
  * Lua scripts that make each staging step atomic in Redis. Atomicity is what
  * lets "accepted" mean "will be in the file": an event is stored only while
  * the scan is open, and closing flips the status in the same serial order.
+ * Every script that changes a status moves the scan between the catalog's
+ * status sets in the same step (CATALOG_LUA), so a filtered catalog page
+ * never lists a scan under a status it left.
  */
+import { CATALOG_LUA } from './catalog-scripts.js';
 
 /**
  * Shared by the scripts that end a scan's staging: gives its staged bytes
@@ -27,13 +31,14 @@ end
 `;
 
 /**
- * KEYS: scan, open scans. ARGV: metadata JSON, createdAt ms, status, scanId.
- * Returns 1 if created, 0 if it existed.
+ * KEYS: scan, open scans, catalog keys. ARGV: metadata JSON, createdAt ms,
+ * scanId. Returns 1 if created, 0 if it existed.
  */
-export const CREATE_SCAN = `
+export const CREATE_SCAN = `${CATALOG_LUA}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'meta', ARGV[1], 'status', ARGV[3], 'entries', 0, 'devices', 0)
-redis.call('ZADD', KEYS[2], ARGV[2], ARGV[4])
+redis.call('HSET', KEYS[1], 'meta', ARGV[1], 'status', 'open', 'entries', 0, 'devices', 0)
+redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
+catalog_index(ARGV[3], ARGV[2], 'open')
 return 1
 `;
 
@@ -67,85 +72,118 @@ return 'stored'
 `;
 
 /**
- * KEYS: scan, entries, devices, digests, global staged-bytes counter. ARGV:
- * beamline counter prefix, then field/value pairs to set on the scan. Marks
- * the scan written and frees its staged events and digests (the file holds
- * them now; a late repeat is then refused as the scan is not open).
+ * KEYS: scan, entries, devices, digests, global staged-bytes counter,
+ * catalog keys. ARGV: metadata, scanId, beamline counter prefix, then
+ * field/value pairs to set on the scan. Marks the scan written and frees its
+ * staged events and digests (the file holds them now; a late repeat is then
+ * refused as the scan is not open). Returns 'written', 'unknown' or 'stale'.
  */
-export const MARK_WRITTEN = `${FREE_STAGED}
-local staged = free_staged(KEYS[1], KEYS[5], ARGV[1])
-redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+export const MARK_WRITTEN = `${FREE_STAGED}${CATALOG_LUA}
+if catalog_stale(KEYS[1]) then return 'stale' end
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'unknown' end
+free_staged(KEYS[1], KEYS[5], ARGV[3])
+redis.call('HSET', KEYS[1], unpack(ARGV, 4))
 redis.call('HDEL', KEYS[1], 'error')
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
-return staged
+catalog_move(ARGV[2], status, 'written')
+return 'written'
 `;
 
 /**
- * KEYS: scan, open scans. ARGV: closedAt ISO, scanId. Returns the status
- * after the call, or 'unknown'.
+ * KEYS: scan, catalog keys. ARGV: metadata, scanId, error, '1' when no retry
+ * follows (the scan becomes failed). Returns 'recorded', 'unknown' or 'stale'.
  */
-export const BEGIN_CLOSE = `
+export const MARK_ATTEMPT_FAILED = `${CATALOG_LUA}
+if catalog_stale(KEYS[1]) then return 'stale' end
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return 'unknown' end
+redis.call('HSET', KEYS[1], 'error', ARGV[3])
+if ARGV[4] == '1' then
+  redis.call('HSET', KEYS[1], 'status', 'failed')
+  catalog_move(ARGV[2], status, 'failed')
+end
+return 'recorded'
+`;
+
+/**
+ * KEYS: scan, open scans, catalog keys. ARGV: metadata, scanId, closedAt
+ * ISO. Returns the status after the call, 'unknown' or 'stale'.
+ */
+export const BEGIN_CLOSE = `${CATALOG_LUA}
+if catalog_stale(KEYS[1]) then return 'stale' end
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
 local status = redis.call('HGET', KEYS[1], 'status')
 if status == 'open' then
-  redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[1])
+  redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[3])
   redis.call('ZREM', KEYS[2], ARGV[2])
+  catalog_move(ARGV[2], 'open', 'closing')
   return 'closing'
 end
 return status
 `;
 
-/** KEYS: scan. Moves a failed scan back to closing; returns 'retried', the status, or 'unknown'. */
-export const BEGIN_RETRY = `
+/**
+ * KEYS: scan, catalog keys. ARGV: metadata, scanId. Moves a failed scan back
+ * to closing; returns 'retried', the status, 'unknown' or 'stale'.
+ */
+export const BEGIN_RETRY = `${CATALOG_LUA}
+if catalog_stale(KEYS[1]) then return 'stale' end
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 'unknown' end
 if status ~= 'failed' then return status end
 redis.call('HSET', KEYS[1], 'status', 'closing')
+catalog_move(ARGV[2], 'failed', 'closing')
 return 'retried'
 `;
 
 /**
  * KEYS: scan, entries, devices, digests, global staged-bytes counter, open
- * scans, then the catalog sets. ARGV: scanId, beamline counter prefix.
+ * scans, catalog keys. ARGV: metadata, scanId, beamline counter prefix.
  * Removes every trace of the scan but while it is being written. Returns
- * 'deleted', 'closing' or 'unknown'.
+ * 'deleted', 'closing', 'unknown' or 'stale'.
  */
-export const DELETE_SCAN = `${FREE_STAGED}
+export const DELETE_SCAN = `${FREE_STAGED}${CATALOG_LUA}
+if catalog_stale(KEYS[1]) then return 'stale' end
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return 'unknown' end
 if status == 'closing' then return 'closing' end
-free_staged(KEYS[1], KEYS[5], ARGV[2])
+free_staged(KEYS[1], KEYS[5], ARGV[3])
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
-for i = 6, #KEYS do redis.call('ZREM', KEYS[i], ARGV[1]) end
+redis.call('ZREM', KEYS[6], ARGV[2])
+catalog_remove(ARGV[2])
 return 'deleted'
 `;
 
 /**
  * KEYS: scan, entries, devices, digests, global staged-bytes counter, open
- * scans. ARGV: scanId, mode (close | expire), now ISO, cutoff ms, note,
- * beamline counter prefix. One sweep of several workers wins each scan.
+ * scans, catalog keys. ARGV: metadata, scanId, mode (close | expire), now
+ * ISO, cutoff ms, note, beamline counter prefix. One sweep of several workers wins each scan.
  * `close`: the scan becomes closing with the note as a warning, and stays in
  * the open set until its write job is queued (so a crash in between is
  * healed by the next sweep). `expire`: the scan is expired with the note as
  * its reason and its staged events freed.
- * Returns 'closing', 'expired', 'young' (not past the cutoff), or 'gone'.
+ * Returns 'closing', 'expired', 'young' (not past the cutoff), 'gone' or 'stale'.
  */
-export const EXPIRE_OPEN_SCAN = `${FREE_STAGED}
+export const EXPIRE_OPEN_SCAN = `${FREE_STAGED}${CATALOG_LUA}
+if catalog_stale(KEYS[1]) then return 'stale' end
 local status = redis.call('HGET', KEYS[1], 'status')
-if status == 'closing' and ARGV[2] == 'close' then return 'closing' end
+if status == 'closing' and ARGV[3] == 'close' then return 'closing' end
 if status ~= 'open' then
-  redis.call('ZREM', KEYS[6], ARGV[1])
+  redis.call('ZREM', KEYS[6], ARGV[2])
   return 'gone'
 end
-local opened = redis.call('ZSCORE', KEYS[6], ARGV[1])
-if not opened or tonumber(opened) > tonumber(ARGV[4]) then return 'young' end
-if ARGV[2] == 'close' then
-  redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[3], 'warnings', cjson.encode({ARGV[5]}))
+local opened = redis.call('ZSCORE', KEYS[6], ARGV[2])
+if not opened or tonumber(opened) > tonumber(ARGV[5]) then return 'young' end
+if ARGV[3] == 'close' then
+  redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[4], 'warnings', cjson.encode({ARGV[6]}))
+  catalog_move(ARGV[2], 'open', 'closing')
   return 'closing'
 end
-free_staged(KEYS[1], KEYS[5], ARGV[6])
+free_staged(KEYS[1], KEYS[5], ARGV[7])
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
-redis.call('HSET', KEYS[1], 'status', 'expired', 'expiredAt', ARGV[3], 'reason', ARGV[5])
-redis.call('ZREM', KEYS[6], ARGV[1])
+redis.call('HSET', KEYS[1], 'status', 'expired', 'expiredAt', ARGV[4], 'reason', ARGV[6])
+redis.call('ZREM', KEYS[6], ARGV[2])
+catalog_move(ARGV[2], 'open', 'expired')
 return 'expired'
 `;

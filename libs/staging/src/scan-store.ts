@@ -9,10 +9,15 @@ import {
   BEGIN_RETRY,
   CREATE_SCAN,
   DELETE_SCAN,
+  MARK_ATTEMPT_FAILED,
   MARK_WRITTEN,
   STAGE_EVENT,
 } from './scan-scripts.js';
 import type { ScanMetadata, ScanStatus } from './staged-scan.js';
+import type { CatalogPosition } from './catalog-cursor.js';
+import { scanCatalogKeys } from './catalog-keys.js';
+import { readCatalogPage } from './catalog-page.js';
+import { evalOnScan } from './scan-script-call.js';
 import type {
   CatalogFilter,
   CatalogPage,
@@ -25,7 +30,7 @@ import type {
   StagingLimits,
   WrittenFile,
 } from './scan-state.js';
-import { catalogEntries, parseScanHash } from './scan-hash.js';
+import { parseScanHash } from './scan-hash.js';
 
 export interface RawScanEvents {
   entries: Map<string, string>;
@@ -53,25 +58,20 @@ export class ScanStore {
     this.keys = new RedisKeys(keyPrefix);
   }
 
-  /** Creates the scan; false when a scan with that id already exists. */
+  /** Creates the scan, in the catalog at once; false when a scan with that id already exists. */
   async create(meta: ScanMetadata): Promise<boolean> {
-    const createdMs = Date.parse(meta.createdAt);
-    const scanKey = this.keys.scan(meta.scanId);
+    const catalog = scanCatalogKeys(this.keys, meta);
     const created = await this.redis.eval(
       CREATE_SCAN,
-      2,
-      scanKey,
+      2 + catalog.length,
+      this.keys.scan(meta.scanId),
       this.keys.openScans(),
+      ...catalog,
       JSON.stringify(meta),
-      createdMs,
-      'open' satisfies ScanStatus,
+      Date.parse(meta.createdAt),
       meta.scanId,
     );
-    if (created !== 1) return false;
-    const catalog = this.redis.multi();
-    for (const key of catalogEntries(this.keys, meta)) catalog.zadd(key, createdMs, meta.scanId);
-    await catalog.exec();
-    return true;
+    return created === 1;
   }
 
   async get(scanId: string): Promise<ScanState | undefined> {
@@ -118,34 +118,32 @@ export class ScanStore {
 
   /** Moves an open scan to `closing`; other states are returned unchanged. */
   async beginClose(scanId: string, closedAt: string): Promise<CloseOutcome> {
-    const outcome = await this.redis.eval(
-      BEGIN_CLOSE,
-      2,
-      this.keys.scan(scanId),
-      this.keys.openScans(),
-      closedAt,
-      scanId,
-    );
+    const outcome = await evalOnScan(this.redis, this.keys, scanId, {
+      script: BEGIN_CLOSE,
+      keys: [this.keys.scan(scanId), this.keys.openScans()],
+      args: [scanId, closedAt],
+    });
     return outcome as CloseOutcome;
   }
 
   /** Moves a failed scan back to `closing`, for its write to be queued again. */
   async beginRetry(scanId: string): Promise<RetryOutcome> {
-    return (await this.redis.eval(BEGIN_RETRY, 1, this.keys.scan(scanId))) as RetryOutcome;
+    const outcome = await evalOnScan(this.redis, this.keys, scanId, {
+      script: BEGIN_RETRY,
+      keys: [this.keys.scan(scanId)],
+      args: [scanId],
+    });
+    return outcome as RetryOutcome;
   }
 
   /** Removes the scan's record, events, digests and catalog entries, freeing its bytes. */
   async delete(scan: ScanMetadata): Promise<DeleteOutcome> {
     const { scanId } = scan;
-    const outcome = await this.redis.eval(
-      DELETE_SCAN,
-      6 + catalogEntries(this.keys, scan).length,
-      ...this.keys.stagingKeys(scanId),
-      this.keys.openScans(),
-      ...catalogEntries(this.keys, scan),
-      scanId,
-      this.keys.beamlineStagedBytesPrefix(),
-    );
+    const outcome = await evalOnScan(this.redis, this.keys, scanId, {
+      script: DELETE_SCAN,
+      keys: [...this.keys.stagingKeys(scanId), this.keys.openScans()],
+      args: [scanId, this.keys.beamlineStagedBytesPrefix()],
+    });
     return outcome as DeleteOutcome;
   }
 
@@ -169,61 +167,27 @@ export class ScanStore {
       warnings: JSON.stringify(written.warnings),
       validation: JSON.stringify(written.validation),
     };
-    await this.redis.eval(
-      MARK_WRITTEN,
-      5,
-      ...this.keys.stagingKeys(scanId),
-      this.keys.beamlineStagedBytesPrefix(),
-      ...Object.entries(fields).flat(),
-    );
+    await evalOnScan(this.redis, this.keys, scanId, {
+      script: MARK_WRITTEN,
+      keys: this.keys.stagingKeys(scanId),
+      args: [scanId, this.keys.beamlineStagedBytesPrefix(), ...Object.entries(fields).flat()],
+    });
   }
 
-  /** Records why an attempt failed; `final` when no retry will follow. */
+  /** Records why an attempt failed; `final` when no retry will follow (the scan is failed). */
   async markAttemptFailed(scanId: string, error: string, final: boolean): Promise<void> {
-    const fields: Record<string, string> = { error };
-    if (final) fields.status = 'failed' satisfies ScanStatus;
-    await this.redis.hset(this.keys.scan(scanId), fields);
+    await evalOnScan(this.redis, this.keys, scanId, {
+      script: MARK_ATTEMPT_FAILED,
+      keys: [this.keys.scan(scanId)],
+      args: [scanId, error, final ? '1' : '0'],
+    });
   }
 
-  /** Newest first; filters on beamline or proposal use their own index. */
-  async list(filter: CatalogFilter, limit: number, cursor?: string): Promise<CatalogPage> {
-    const key = this.keys.catalog(
-      filter.beamline !== undefined
-        ? { beamline: filter.beamline }
-        : filter.proposal !== undefined
-          ? { proposal: filter.proposal }
-          : undefined,
-    );
-    const max = filter.createdTo !== undefined ? `(${Date.parse(filter.createdTo)}` : '+inf';
-    const min = filter.createdFrom !== undefined ? String(Date.parse(filter.createdFrom)) : '-inf';
-    let offset = cursor !== undefined ? Number(cursor) : 0;
-    const items: ScanState[] = [];
-    const batch = Math.max(limit * 2, 50);
-    for (;;) {
-      const ids = await this.redis.zrevrangebyscore(key, max, min, 'LIMIT', offset, batch);
-      const pipeline = this.redis.pipeline();
-      for (const id of ids) pipeline.hgetall(this.keys.scan(id));
-      const hashes = (await pipeline.exec()) ?? [];
-      for (const [index, [, hash]] of hashes.entries()) {
-        const state = parseScanHash(hash as Record<string, string>);
-        if (state !== undefined && matches(state, filter)) items.push(state);
-        if (items.length === limit) {
-          const consumed = offset + index + 1;
-          const more = index + 1 < ids.length || ids.length === batch;
-          return more ? { items, nextCursor: String(consumed) } : { items };
-        }
-      }
-      if (ids.length < batch) return { items };
-      offset += ids.length;
-    }
+  /**
+   * Newest first, strictly after `after` (the place of the previous page's
+   * last scan); every equality filter together reads its own sorted set.
+   */
+  async list(filter: CatalogFilter, limit: number, after?: CatalogPosition): Promise<CatalogPage> {
+    return readCatalogPage(this.redis, this.keys, filter, limit, after);
   }
-}
-
-function matches(state: ScanState, filter: CatalogFilter): boolean {
-  return (
-    (filter.beamline === undefined || state.beamline === filter.beamline) &&
-    (filter.proposal === undefined || state.proposal === filter.proposal) &&
-    (filter.technique === undefined || state.technique === filter.technique) &&
-    (filter.status === undefined || state.status === filter.status)
-  );
 }

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { canonicalBeamline, type CreateScanRequest } from '#libs/model/src/index.js';
 import { writeScanJobId } from '#libs/queue-contracts/src/index.js';
 import {
+  decodeCatalogCursor,
   ScanStore,
   type CatalogPage,
   type ScanMetadata,
@@ -107,7 +108,8 @@ export class ScansService {
         ...(query.to !== undefined ? { createdTo: query.to } : {}),
       },
       limit,
-      query.cursor,
+      // Validated by the query's class: a cursor here is one the catalog made.
+      query.cursor !== undefined ? decodeCatalogCursor(query.cursor) : undefined,
     );
   }
 

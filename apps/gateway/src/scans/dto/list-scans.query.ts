@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import { SAFE_NAME_PATTERN, TECHNIQUES } from '#libs/model/src/index.js';
 import { SCAN_STATUSES, type ScanStatus } from '#libs/staging/src/index.js';
+import { IsCatalogCursor } from './is-catalog-cursor.js';
 
 export class ListScansQuery {
   @ApiPropertyOptional({ example: 'MOGNO' })
@@ -34,15 +35,25 @@ export class ListScansQuery {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Page size, 1 to 500.', default: 50, example: '50' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 500,
+    default: 50,
+    description: 'Page size: a whole number from 1 to 500.',
+  })
   @IsOptional()
   @Matches(/^(?:[1-9]\d?|[1-4]\d\d|500)$/, {
     message: 'limit must be a whole number from 1 to 500',
   })
   limit?: string;
 
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page.' })
+  @ApiPropertyOptional({
+    description:
+      'The nextCursor of the previous page, unchanged (opaque). Paging is stable: a scan ' +
+      'opened meanwhile is never listed twice, and none is skipped.',
+  })
   @IsOptional()
-  @Matches(/^\d{1,12}$/)
+  @IsCatalogCursor()
   cursor?: string;
 }

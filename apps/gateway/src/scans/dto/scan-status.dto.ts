@@ -84,6 +84,10 @@ export class ScanCatalogPage {
   @ApiProperty({ type: [ScanStatusResponse] })
   items!: ScanStatusResponse[];
 
-  @ApiPropertyOptional({ description: 'Pass as cursor for the next page; absent on the last.' })
+  @ApiPropertyOptional({
+    description:
+      'Opaque: pass it unchanged as cursor for the next page, which starts strictly after ' +
+      'this one; absent on the last.',
+  })
   nextCursor?: string;
 }
