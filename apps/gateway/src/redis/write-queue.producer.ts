@@ -40,16 +40,8 @@ export class WriteQueueProducer {
   }
 
   private async ready(): Promise<Queue<WriteScanJobData>> {
-    const queue =
-      this.queue ??
-      new Queue<WriteScanJobData>(WRITE_QUEUE, {
-        connection: this.redis,
-        prefix: this.config.keyPrefix,
-      });
+    const queue = this.queue ?? this.newQueue();
     this.queue = queue;
-    // Connection errors are answered per request (503); the listener keeps
-    // them from surfacing as unhandled 'error' events.
-    queue.on('error', () => undefined);
     try {
       await queue.waitUntilReady();
       return queue;
@@ -58,5 +50,16 @@ export class WriteQueueProducer {
       void queue.close().catch(() => undefined);
       throw error;
     }
+  }
+
+  private newQueue(): Queue<WriteScanJobData> {
+    const queue = new Queue<WriteScanJobData>(WRITE_QUEUE, {
+      connection: this.redis,
+      prefix: this.config.keyPrefix,
+    });
+    // Connection errors are answered per request (503); one listener, added
+    // once per queue, keeps them from surfacing as unhandled 'error' events.
+    queue.on('error', () => undefined);
+    return queue;
   }
 }
