@@ -211,10 +211,12 @@ describe('scan lifecycle over HTTP', () => {
     const bad = await request(harness.baseUrl)
       .get('/v1/scans')
       .query({ status: 'lost' })
-      .expect(422);
-    const violations = (bad.body as { violations: { path: string }[] }).violations;
+      .expect(400);
+    const problem = bad.body as { title: string; detail: string; violations: { path: string }[] };
+    assert.equal(problem.title, 'Query string is not valid');
+    assert.match(problem.detail, /status must be one of/);
     assert.deepEqual(
-      violations.map((v) => v.path),
+      problem.violations.map((v) => v.path),
       ['status'],
     );
   });

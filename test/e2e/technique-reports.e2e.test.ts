@@ -238,7 +238,18 @@ describe('validation reports through HTTP', () => {
       .post('/v1/validate')
       .set('content-type', 'application/x-hdf5')
       .send(Buffer.from('this is not an HDF5 file'));
-    assertProblem(notHdf5, 422);
+    const notHdf5Problem = assertProblem(notHdf5, 422);
+    assert.match(notHdf5Problem.detail, /not an HDF5 file/);
+    const truncated = await request(harness.baseUrl)
+      .post('/v1/validate')
+      .set('content-type', 'application/x-hdf5')
+      .send(bytes.subarray(0, 1024));
+    const truncatedProblem = assertProblem(truncated, 422);
+    assert.match(truncatedProblem.detail, /looks like HDF5 but cannot be opened/);
+    for (const { detail } of [notHdf5Problem, truncatedProblem]) {
+      // The library's diagnostics and the server's paths are not the sender's business.
+      assert.doesNotMatch(detail, /HDF5-DIAG|\/(tmp|work|home|usr|var)\//, detail);
+    }
     const elsewhere = await request(harness.baseUrl)
       .post(`/v1/scans/${status.scanId}/devices`)
       .set('content-type', 'application/x-hdf5')

@@ -108,9 +108,9 @@ describe('POST /v1/validate', () => {
     await assertSpoolEmpty();
   });
 
-  it('leaves nothing spooled after a bad query (422) or another method (404)', async () => {
+  it('leaves nothing spooled after a bad query (400) or another method (404)', async () => {
     const badQuery = await upload(small).query({ definition: '../etc' });
-    assertProblem(badQuery, 422);
+    assertProblem(badQuery, 400);
     const otherMethod = await request(harness.baseUrl)
       .put('/v1/validate')
       .set('content-type', 'application/x-hdf5')

@@ -55,7 +55,7 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
-  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalFilters(new ProblemFilter({ bodyLimitBytes: config.bodyLimitBytes }));
   app.useGlobalPipes(
     new ModelValidationPipe([
       CreateScanRequest,

@@ -35,5 +35,6 @@ export {
 } from './validation/validate-body.js';
 export { DEFAULT_MAX_VIOLATIONS } from './validation/violation-sink.js';
 export { ROOT_PATH, type Violation } from './validation/violation.js';
+export { didYouMean, nearMiss } from './validation/near-miss.js';
 
 export * from './examples/index.js';

@@ -35,6 +35,36 @@ export const TECHNIQUES = [
 ] as const;
 export type Technique = (typeof TECHNIQUES)[number];
 
+/** What each technique acronym stands for, for messages and the API docs. */
+export const TECHNIQUE_NAMES: Record<Technique, string> = {
+  ARPES: 'angle-resolved photoemission spectroscopy',
+  CD: 'circular dichroism',
+  CT: 'computed tomography',
+  MX: 'macromolecular crystallography',
+  PDF: 'pair distribution function',
+  PEEM: 'photoemission electron microscopy',
+  RIXS: 'resonant inelastic X-ray scattering',
+  SAXS: 'small-angle X-ray scattering',
+  STXM: 'scanning transmission X-ray microscopy',
+  USAXS: 'ultra-small-angle X-ray scattering',
+  WAXS: 'wide-angle X-ray scattering',
+  XAS: 'X-ray absorption spectroscopy',
+  XES: 'X-ray emission spectroscopy',
+  XEOL: 'X-ray excited optical luminescence',
+  XMCD: 'X-ray magnetic circular dichroism',
+  XPS: 'X-ray photoelectron spectroscopy',
+  XPCS: 'X-ray photon correlation spectroscopy',
+  XRD: 'X-ray diffraction',
+  XRF: 'X-ray fluorescence',
+};
+
+/** `CT (computed tomography), MX (…)`: the technique list a refusal quotes. */
+export const TECHNIQUE_LIST = TECHNIQUES.map(
+  (technique) => `${technique} (${TECHNIQUE_NAMES[technique]})`,
+).join(', ');
+
+export const TECHNIQUE_RULE = `technique must be one of ${TECHNIQUE_LIST}`;
+
 /** The NXentry name of a stage at a moment, e.g. `dark_field_acquisition_end`. */
 export function entryName(stage: ExperimentStage, moment: AcquisitionMoment): string {
   return `${stage}_${moment}`;

@@ -7,16 +7,12 @@
  * The handler never removes it itself.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DomainError } from '../problem/domain-error.js';
 import { Hdf5Upload } from './hdf5-upload.js';
 import { uploadTooLarge, type UploadSpool } from './upload-spool.js';
 
 export const HDF5_UPLOAD_TYPES = ['application/x-hdf5', 'application/octet-stream'];
 export const HDF5_UPLOAD_ROUTES = ['/v1/validate'];
-
-class UnsupportedHere extends Error {
-  readonly code = 'FST_ERR_CTP_INVALID_MEDIA_TYPE';
-  readonly statusCode = 415;
-}
 
 const uploads = new WeakMap<FastifyRequest, Hdf5Upload>();
 
@@ -28,7 +24,13 @@ export function isUploadRoute(url: string): boolean {
 export function useHdf5Uploads(fastify: FastifyInstance, spool: UploadSpool): void {
   fastify.addContentTypeParser(HDF5_UPLOAD_TYPES, (request, payload, done) => {
     if (!isUploadRoute(request.url)) {
-      done(new UnsupportedHere('HDF5 bodies are taken by /v1/validate only'), undefined);
+      done(
+        new DomainError(
+          'unsupported_media_type',
+          `HDF5 bodies are taken by ${HDF5_UPLOAD_ROUTES.join(', ')} only; send JSON here, with Content-Type application/json.`,
+        ),
+        undefined,
+      );
       return;
     }
     if (Number(request.headers['content-length'] ?? 0) > spool.limitBytes) {

@@ -3,7 +3,8 @@
  * libs/staging: numbers keep their text, and a body that another reader could
  * see differently (a key twice, a lone surrogate, nesting past the bound) is a
  * 400. Validation sees the plain view; the lossless parse is kept beside it
- * for the canonical text that is digested and staged.
+ * for the canonical text that is digested and staged. A route that takes a
+ * body and gets none answers 400 from the validation pipe.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseLosslessJson, plainView, type LosslessJson } from '#libs/staging/src/index.js';
@@ -19,8 +20,9 @@ export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): 
     { parseAs: 'string', bodyLimit },
     (request: RequestWithLosslessJson, body: string | Buffer, done) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');
+      // No body at all, as on a close sent with a JSON content type: the route decides.
       if (text.trim() === '') {
-        done(new JsonBodyError('FST_ERR_CTP_EMPTY_JSON_BODY', 'empty body'), undefined);
+        done(null, undefined);
         return;
       }
       try {

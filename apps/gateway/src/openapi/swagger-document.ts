@@ -1,6 +1,9 @@
 /** The OpenAPI document, built from the controllers and data classes. */
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { OperationObject } from '@nestjs/swagger';
+import { ProblemResponse } from '../problem/problem-response.dto.js';
+import { problemResponseObject } from './api-problem.js';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -28,12 +31,33 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controller: string, method: string) => method,
+    extraModels: [ProblemResponse],
   });
   offerKeyHeaderWhereBearerIsAsked(document);
+  documentUnexpectedErrors(document);
   return document;
 }
 
 const API_KEY_HEADER_SCHEME = 'api-key';
+
+/** Any operation can meet a bug: its 500 is a problem too, with the request id to quote. */
+function documentUnexpectedErrors(document: OpenAPIObject): void {
+  const internal = problemResponseObject(
+    500,
+    'An unexpected error; the log has it under the request id.',
+    {
+      code: 'internal_error',
+      detail:
+        'Unexpected error; quote request id 0f8fad5b-d9cb-469f-a165-70867728950e when reporting it.',
+      instance: '/v1/scans/mogno-0001/close',
+    },
+  );
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as OperationObject[]) {
+      operation.responses['500'] ??= internal;
+    }
+  }
+}
 
 /** Every operation that takes a bearer key takes it in X-API-Key too (either one). */
 function offerKeyHeaderWhereBearerIsAsked(document: OpenAPIObject): void {

@@ -4,7 +4,7 @@ import type { Violation } from '#libs/model/src/index.js';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export interface ProblemDetails {
-  /** A URI naming the kind of problem; `about:blank` where the status says it all. */
+  /** A URN naming the kind of problem, one per gateway error code. */
   type: string;
   title: string;
   status: number;

@@ -1,12 +1,19 @@
 /**
- * Errors raised below the controllers: Fastify's body parsing and limits, the
- * strict JSON parser's refusals, and the Redis client when the store is
- * unreachable.
+ * Errors raised below the controllers — Fastify's body parsing and limits,
+ * the router, the strict JSON parser, the Redis client when the store is
+ * unreachable — as the gateway's own problems, each saying what to change.
+ * No framework code or wording leaves the gateway.
  */
-import type { ProblemDetails } from './problem-details.js';
-import { problemType } from './problem-details.js';
+import { HttpException } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { isUploadRoute } from '../http/hdf5-upload-parser.js';
+import { JsonBodyError } from '../http/json-body-error.js';
+import { DomainError } from './domain-error.js';
 
-type TransportProblem = Omit<ProblemDetails, 'instance' | 'requestId'>;
+/** The limits a refusal quotes, so that its detail says which variable to change. */
+export interface TransportLimits {
+  bodyLimitBytes: number;
+}
 
 interface FastifyLikeError {
   code?: unknown;
@@ -14,82 +21,73 @@ interface FastifyLikeError {
   message?: unknown;
 }
 
-/** Problems whose detail is followed by the parser's own words (what and where). */
-const WITH_REASON = new Set([
-  'FST_ERR_CTP_INVALID_JSON_BODY',
-  'json_duplicate_key',
-  'json_lone_surrogate',
-  'json_too_deep',
-]);
+export function transportDomainError(
+  exception: unknown,
+  request: FastifyRequest,
+  limits: TransportLimits,
+): DomainError | undefined {
+  if (exception instanceof JsonBodyError) {
+    return new DomainError(exception.domainCode, exception.message);
+  }
+  if (isRedisUnavailable(exception)) {
+    return new DomainError(
+      'store_unavailable',
+      'Redis cannot be reached; nothing was stored. Retry later.',
+    );
+  }
+  const status = statusOf(exception);
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  const code = codeOf(exception);
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
+    return new DomainError(
+      'body_too_large',
+      `The body is larger than the limit of ${limits.bodyLimitBytes} bytes. Send less per request ` +
+        '(split the readings into several events), or raise BODY_LIMIT_BYTES on the gateway.',
+    );
+  }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+    return new DomainError('unsupported_media_type', unsupportedMediaDetail(request));
+  }
+  if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return new DomainError(
+      'bad_content_length',
+      'The Content-Length header does not match the body sent; let the client compute it.',
+    );
+  }
+  if (status === 404 && exception instanceof HttpException) {
+    return new DomainError(
+      'route_not_found',
+      `There is no ${request.method} ${request.url.split('?')[0] ?? ''}. ` +
+        'Every route is listed at /docs (and /docs/json).',
+    );
+  }
+  const message = (exception as FastifyLikeError).message;
+  return new DomainError(
+    'bad_request',
+    typeof message === 'string' && message !== '' ? message : 'The request cannot be read.',
+  );
+}
 
-const FASTIFY_PROBLEMS: Record<string, { status: number; title: string; detail: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    status: 413,
-    title: 'Payload Too Large',
-    detail: 'The request body is larger than the configured limit (BODY_LIMIT_BYTES).',
-  },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    status: 415,
-    title: 'Unsupported Media Type',
-    detail: 'Send the body as application/json.',
-  },
-  FST_ERR_CTP_EMPTY_JSON_BODY: {
-    status: 400,
-    title: 'Empty body',
-    detail: 'The request has Content-Type application/json but no body.',
-  },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    status: 400,
-    title: 'Malformed JSON',
-    detail: 'The body is not valid JSON.',
-  },
-  json_duplicate_key: {
-    status: 400,
-    title: 'Duplicate key in JSON',
-    detail: 'The body has a key twice in one object, which readers resolve differently:',
-  },
-  json_lone_surrogate: {
-    status: 400,
-    title: 'Lone surrogate in JSON',
-    detail: 'The body has a string that cannot be stored as UTF-8:',
-  },
-  json_too_deep: {
-    status: 400,
-    title: 'JSON nested too deep',
-    detail: 'The body nests arrays and objects deeper than the gateway reads:',
-  },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
-    status: 400,
-    title: 'Bad Request',
-    detail: 'Content-Length does not match the body.',
-  },
-};
+function unsupportedMediaDetail(request: FastifyRequest): string {
+  const sent = request.headers['content-type'];
+  const was = sent === undefined ? 'no Content-Type' : `Content-Type ${sent}`;
+  if (isUploadRoute(request.url)) {
+    return `Send the file itself as the body, with Content-Type application/x-hdf5 (this request has ${was}).`;
+  }
+  return `Send the body as JSON, with Content-Type application/json (this request has ${was}).`;
+}
 
-export function classifyTransportError(exception: unknown): TransportProblem | undefined {
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
   if (typeof exception !== 'object' || exception === null) return undefined;
-  const error = exception as FastifyLikeError;
-  const known = typeof error.code === 'string' ? FASTIFY_PROBLEMS[error.code] : undefined;
-  if (known !== undefined) {
-    const reason =
-      WITH_REASON.has(String(error.code)) && typeof error.message === 'string'
-        ? ` ${error.message}`
-        : '';
-    return {
-      type: problemType(String(error.code).toLowerCase()),
-      ...known,
-      detail: known.detail + reason,
-    };
-  }
-  const status = typeof error.statusCode === 'number' ? error.statusCode : undefined;
-  if (status !== undefined && status >= 400 && status < 500) {
-    return {
-      type: 'about:blank',
-      title: 'Bad Request',
-      status,
-      detail: typeof error.message === 'string' ? error.message : 'Bad request',
-    };
-  }
-  return undefined;
+  const status = (exception as FastifyLikeError).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function codeOf(exception: unknown): string | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const code = (exception as FastifyLikeError).code;
+  return typeof code === 'string' ? code : undefined;
 }
 
 const REDIS_UNAVAILABLE_MESSAGES = [

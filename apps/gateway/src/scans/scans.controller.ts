@@ -13,21 +13,15 @@ import {
 } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
@@ -44,6 +38,22 @@ import { ListScansQuery } from './dto/list-scans.query.js';
 import { ScanStatusQuery } from './dto/scan-status.query.js';
 import { ScanCatalogPage, ScanStatusResponse } from './dto/scan-status.dto.js';
 import { SWAGGER_EXAMPLES } from '../openapi/swagger-examples.js';
+import { ApiProblem } from '../openapi/api-problem.js';
+import {
+  ApiIgnoredBodyProblems,
+  ApiJsonBodyProblems,
+  ApiQueryProblems,
+  ApiScanNotFound,
+  ApiScopeProblems,
+  ApiStoreProblems,
+  bodyRuleCase,
+} from '../openapi/common-problems.js';
+import {
+  EXAMPLE_CATALOG_PAGE,
+  EXAMPLE_OPEN_SCAN,
+  EXAMPLE_WRITTEN_SCAN,
+} from '../openapi/response-examples.js';
+import { ApiScanIdParam } from './scan-id-param.js';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -51,20 +61,50 @@ const IDEMPOTENCY_HEADER = {
   description: 'Same key twice: stored once. Same key with other content: 422.',
 };
 
-const STAGING_FULL = {
-  description:
-    'Staging is at its global limit (STAGING_LIMIT_BYTES) or at the limit of the scan’s beamline ' +
-    '(STAGING_LIMIT_PER_BEAMLINE_BYTES); the problem type says which. Retry after Retry-After.',
-};
+const SCANS = '/v1/scans';
+const SCAN = '/v1/scans/mogno-0001';
 
-const BAD_JSON = {
-  description:
-    'Not JSON, or JSON that cannot be kept faithfully: a key twice in one object, a lone ' +
-    'UTF-16 surrogate, or arrays and objects nested deeper than 512.',
-};
+const STAGING_FULL = ApiProblem(
+  429,
+  'Staging is at its global limit (STAGING_LIMIT_BYTES) or at the limit of the scan’s beamline ' +
+    '(STAGING_LIMIT_PER_BEAMLINE_BYTES); the problem type says which. Retry after Retry-After.',
+  {
+    code: 'staging_full',
+    detail:
+      'Staging is at its global limit (STAGING_LIMIT_BYTES) until more scans are written; retry later.',
+    instance: `${SCAN}/devices`,
+  },
+  {
+    code: 'beamline_staging_full',
+    detail:
+      'The beamline of scan mogno-0001 is at its staging limit (STAGING_LIMIT_PER_BEAMLINE_BYTES) ' +
+      'until more of its scans are written, deleted or expired; retry later.',
+    instance: `${SCAN}/devices`,
+  },
+);
+
+const SCAN_CLOSED = ApiProblem(409, 'The scan is closed: it takes no more events.', {
+  code: 'scan_closed',
+  detail: 'Scan mogno-0001 is closed; it takes no more events.',
+  instance: `${SCAN}/entries`,
+});
+
+/** The 422 of the event routes: a body that breaks the model, or an eventId reused. */
+const EVENT_REFUSED = (route: string): MethodDecorator & ClassDecorator =>
+  ApiProblem(
+    422,
+    'The body breaks the data model, or its eventId was accepted with other content.',
+    bodyRuleCase(`${SCAN}/${route}`),
+    {
+      code: 'event_id_conflict',
+      detail: 'Event "mono-0001" was already accepted with different content.',
+      instance: `${SCAN}/${route}`,
+    },
+  );
 
 @ApiTags('scans')
 @ApiBearerAuth()
+@ApiStoreProblems()
 @Controller('v1/scans')
 export class ScansController {
   constructor(
@@ -77,15 +117,41 @@ export class ScansController {
   @Post()
   @ApiOperation({ summary: 'Open a scan' })
   @ApiBody({ type: CreateScanRequest, examples: SWAGGER_EXAMPLES.createScan })
-  @ApiCreatedResponse({ type: ScanStatusResponse, description: 'Opened; Location names it.' })
+  @ApiCreatedResponse({
+    type: ScanStatusResponse,
+    description: 'Opened; Location names it.',
+    example: EXAMPLE_OPEN_SCAN,
+  })
   @ApiOkResponse({
     type: ScanStatusResponse,
+    example: EXAMPLE_OPEN_SCAN,
     description: 'That scanId is open already, with the same metadata: a retried open is harmless.',
   })
-  @ApiConflictResponse({
-    description:
-      'The scanId exists with other metadata (the detail says which), or is no longer open.',
-  })
+  @ApiJsonBodyProblems(SCANS)
+  @ApiProblem(
+    422,
+    'The body breaks the data model; the violations name every offending path.',
+    bodyRuleCase(SCANS),
+  )
+  @ApiScopeProblems('The key may not write scans of the beamline in the body.')
+  @ApiProblem(
+    409,
+    'The scanId exists with other metadata (the detail says which), or is no longer open.',
+    {
+      code: 'scan_exists',
+      detail:
+        'Scan mogno-0001 already exists with other metadata: title is "rock core A3", not "rock core B1". ' +
+        'Send the same metadata to re-open it, or choose another scanId.',
+      instance: SCANS,
+    },
+    {
+      code: 'scan_closed',
+      detail:
+        'Scan mogno-0001 exists with this metadata but is written, so it takes no more events; ' +
+        'open a new scan with another scanId.',
+      instance: SCANS,
+    },
+  )
   async openScan(
     @Body() request: CreateScanRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -98,7 +164,11 @@ export class ScansController {
   @BeamlineAccess('read', 'query')
   @Get()
   @ApiOperation({ summary: 'List scans, newest first' })
-  @ApiOkResponse({ type: ScanCatalogPage })
+  @ApiOkResponse({ type: ScanCatalogPage, example: EXAMPLE_CATALOG_PAGE })
+  @ApiQueryProblems(SCANS)
+  @ApiScopeProblems(
+    'The key may not read every beamline (name one with ?beamline=), or not this one.',
+  )
   async listScans(@Query() query: ListScansQuery): Promise<ScanCatalogPage> {
     return this.scans.list(query);
   }
@@ -110,8 +180,11 @@ export class ScansController {
     description:
       'With `?wait=30`, waits up to 30 s for the file to be written (or the write to fail).',
   })
-  @ApiOkResponse({ type: ScanStatusResponse })
-  @ApiNotFoundResponse({ description: 'No such scan.' })
+  @ApiScanIdParam()
+  @ApiOkResponse({ type: ScanStatusResponse, example: EXAMPLE_WRITTEN_SCAN })
+  @ApiQueryProblems(SCAN)
+  @ApiScanNotFound()
+  @ApiScopeProblems('The key may not read scans of this beamline.')
   async getScan(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Query() query: ScanStatusQuery,
@@ -134,13 +207,13 @@ export class ScansController {
     type: EventAccepted,
     description: 'Stored durably; it will be in the file.',
   })
-  @ApiNotFoundResponse({ description: 'No such scan.' })
-  @ApiConflictResponse({ description: 'The scan is closed.' })
-  @ApiBadRequestResponse(BAD_JSON)
-  @ApiUnprocessableEntityResponse({
-    description: 'The body breaks the data model, or its eventId was accepted with other content.',
-  })
-  @ApiTooManyRequestsResponse(STAGING_FULL)
+  @ApiScanIdParam()
+  @ApiScanNotFound()
+  @SCAN_CLOSED
+  @ApiJsonBodyProblems(`${SCAN}/entries`)
+  @EVENT_REFUSED('entries')
+  @STAGING_FULL
+  @ApiScopeProblems('The key may not write scans of this beamline.')
   async stageEntry(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() entry: Entry,
@@ -160,13 +233,13 @@ export class ScansController {
     type: EventAccepted,
     description: 'Stored durably; it will be in the file.',
   })
-  @ApiNotFoundResponse({ description: 'No such scan.' })
-  @ApiConflictResponse({ description: 'The scan is closed.' })
-  @ApiBadRequestResponse(BAD_JSON)
-  @ApiUnprocessableEntityResponse({
-    description: 'The body breaks the data model, or its eventId was accepted with other content.',
-  })
-  @ApiTooManyRequestsResponse(STAGING_FULL)
+  @ApiScanIdParam()
+  @ApiScanNotFound()
+  @SCAN_CLOSED
+  @ApiJsonBodyProblems(`${SCAN}/devices`)
+  @EVENT_REFUSED('devices')
+  @STAGING_FULL
+  @ApiScopeProblems('The key may not write scans of this beamline.')
   async stageDevice(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() event: DeviceEventRequest,
@@ -180,8 +253,11 @@ export class ScansController {
   @Post(':scanId/close')
   @HttpCode(202)
   @ApiOperation({ summary: 'Close the scan: no more events; write its NeXus file' })
+  @ApiScanIdParam()
   @ApiAcceptedResponse({ type: CloseAccepted })
-  @ApiNotFoundResponse({ description: 'No such scan.' })
+  @ApiScanNotFound()
+  @ApiIgnoredBodyProblems(`${SCAN}/close`)
+  @ApiScopeProblems('The key may not write scans of this beamline.')
   async closeScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<CloseAccepted> {
     return this.scans.close(scanId);
   }
@@ -191,7 +267,14 @@ export class ScansController {
   @ApiOperation({ summary: 'Download the written NeXus file' })
   @ApiProduces('application/x-hdf5')
   @ApiOkResponse({ description: 'The .nxs file.', schema: { type: 'string', format: 'binary' } })
-  @ApiConflictResponse({ description: 'Not written yet.' })
+  @ApiScanIdParam()
+  @ApiScanNotFound()
+  @ApiProblem(409, 'The file is not written yet: wait with GET /v1/scans/{scanId}?wait=30.', {
+    code: 'file_not_ready',
+    detail: 'Scan mogno-0001 is closing; its file exists once the status is written.',
+    instance: `${SCAN}/file`,
+  })
+  @ApiScopeProblems('The key may not read scans of this beamline.')
   async getScanFile(@Param('scanId', ScanIdPipe) scanId: string): Promise<StreamableFile> {
     const file = await this.scans.writtenFile(scanId);
     return new StreamableFile(createReadStream(file.path), {
@@ -205,10 +288,16 @@ export class ScansController {
   @Post(':scanId/retry')
   @HttpCode(202)
   @ApiOperation({ summary: 'Queue the write of a failed scan again (admin)' })
+  @ApiScanIdParam()
   @ApiAcceptedResponse({ type: CloseAccepted })
-  @ApiNotFoundResponse({ description: 'No such scan.' })
-  @ApiForbiddenResponse({ description: 'The key lacks the admin scope.' })
-  @ApiConflictResponse({ description: 'The scan is not failed.' })
+  @ApiScanNotFound()
+  @ApiScopeProblems('The key lacks the admin scope.')
+  @ApiProblem(409, 'The scan is not failed.', {
+    code: 'scan_not_failed',
+    detail: 'Scan mogno-0001 is written; only a failed scan can be retried.',
+    instance: `${SCAN}/retry`,
+  })
+  @ApiIgnoredBodyProblems(`${SCAN}/retry`)
   async retryScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<CloseAccepted> {
     return this.admin.retry(scanId);
   }
@@ -219,12 +308,27 @@ export class ScansController {
   @ApiOperation({
     summary: 'Delete a scan: its staged events, status and written file (admin)',
   })
+  @ApiScanIdParam()
   @ApiNoContentResponse({ description: 'Deleted; its staged bytes are free.' })
-  @ApiNotFoundResponse({ description: 'No such scan.' })
-  @ApiForbiddenResponse({ description: 'The key lacks the admin scope.' })
-  @ApiConflictResponse({
-    description: 'The scan is being written, or its file could not be removed (nothing deleted).',
-  })
+  @ApiScanNotFound()
+  @ApiScopeProblems('The key lacks the admin scope.')
+  @ApiProblem(
+    409,
+    'The scan is being written, or its file could not be removed (nothing deleted).',
+    {
+      code: 'scan_busy',
+      detail: 'Scan mogno-0001 is being written; delete it once it is written or failed.',
+      instance: SCAN,
+    },
+    {
+      code: 'file_not_deletable',
+      detail:
+        'The file of scan mogno-0001 could not be removed (EACCES); nothing was deleted. ' +
+        'Fix its permissions or file system, then delete again.',
+      instance: SCAN,
+    },
+  )
+  @ApiIgnoredBodyProblems(SCAN)
   async deleteScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<void> {
     return this.admin.delete(scanId);
   }

@@ -16,6 +16,7 @@ import { DomainError } from '../problem/domain-error.js';
 import { WriteQueueProducer } from '../redis/write-queue.producer.js';
 import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
+import { withTechniqueNote } from './technique-note.js';
 
 /** How often a waiting status call looks again: one small read, a fraction of a write's time. */
 const STATUS_POLL_MS = 200;
@@ -80,7 +81,7 @@ export class ScansService {
   async get(scanId: string): Promise<ScanState> {
     const scan = await this.store.get(scanId);
     if (scan === undefined) throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
-    return scan;
+    return withTechniqueNote(scan);
   }
 
   /** Closes the scan and queues its write; closing again returns the same job. */
@@ -98,7 +99,7 @@ export class ScansService {
 
   async list(query: ListScansQuery): Promise<CatalogPage> {
     const limit = query.limit !== undefined ? Number(query.limit) : 50;
-    return this.store.list(
+    const page = await this.store.list(
       {
         ...(query.beamline !== undefined ? { beamline: canonicalBeamline(query.beamline) } : {}),
         ...(query.proposal !== undefined ? { proposal: query.proposal } : {}),
@@ -111,6 +112,7 @@ export class ScansService {
       // Validated by the query's class: a cursor here is one the catalog made.
       query.cursor !== undefined ? decodeCatalogCursor(query.cursor) : undefined,
     );
+    return { ...page, items: page.items.map(withTechniqueNote) };
   }
 
   /** The path of the written file; 409 until the scan is written. */

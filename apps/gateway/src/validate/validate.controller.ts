@@ -5,18 +5,17 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
+import { ApiProblem } from '../openapi/api-problem.js';
+import { ApiKeyProblems, ApiQueryProblems } from '../openapi/common-problems.js';
 import type { Hdf5Upload } from '../http/hdf5-upload.js';
 import { UploadedHdf5 } from './uploaded-hdf5.decorator.js';
 import { ValidationReportResponse } from './validation-report.dto.js';
 import { ValidateQuery } from './validate.query.js';
 import { ValidateService } from './validate.service.js';
+
+const VALIDATE = '/v1/validate';
 
 @ApiTags('validation')
 @ApiBearerAuth()
@@ -36,14 +35,47 @@ export class ValidateController {
   @ApiConsumes('application/x-hdf5')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ type: ValidationReportResponse })
-  @ApiPayloadTooLargeResponse({ description: 'The file is larger than UPLOAD_LIMIT_BYTES.' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'The body is not application/x-hdf5.' })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'The file is not HDF5, or it could not be validated within the time or memory limit, or it made the validator crash.',
+  @ApiKeyProblems()
+  @ApiQueryProblems(VALIDATE)
+  @ApiProblem(413, 'The file is larger than UPLOAD_LIMIT_BYTES.', {
+    code: 'upload_too_large',
+    detail: 'The file is larger than the upload limit of 4294967296 bytes (UPLOAD_LIMIT_BYTES).',
+    instance: VALIDATE,
   })
-  @ApiTooManyRequestsResponse({ description: 'Every validator is busy; see Retry-After.' })
-  @ApiServiceUnavailableResponse({ description: 'The gateway is shutting down; see Retry-After.' })
+  @ApiProblem(415, 'The body is not application/x-hdf5 (or application/octet-stream).', {
+    code: 'unsupported_media_type',
+    detail:
+      'Send the file itself as the body, with Content-Type application/x-hdf5 (this request has Content-Type application/json).',
+    instance: VALIDATE,
+  })
+  @ApiProblem(
+    422,
+    'The file is not HDF5, or it could not be validated within the time or memory limit, or it made the validator crash.',
+    {
+      code: 'unreadable_file',
+      detail:
+        'The upload is not an HDF5 file (it does not start with the HDF5 signature). ' +
+        'Send the .nxs/.h5 file itself as the body: curl --data-binary @scan.nxs.',
+      instance: VALIDATE,
+    },
+    {
+      code: 'file_not_validated',
+      detail:
+        'The file could not be validated: validation took longer than 30000 ms. ' +
+        'Validate a smaller file, or raise VALIDATE_TIMEOUT_MS on the gateway.',
+      instance: VALIDATE,
+    },
+  )
+  @ApiProblem(429, 'Every validator is busy; retry after Retry-After.', {
+    code: 'validator_busy',
+    detail: 'Every validator is busy; retry after a moment.',
+    instance: VALIDATE,
+  })
+  @ApiProblem(503, 'The gateway is shutting down; retry after Retry-After.', {
+    code: 'validator_unavailable',
+    detail: 'The gateway is shutting down; retry later.',
+    instance: VALIDATE,
+  })
   async validateFile(
     @UploadedHdf5() upload: Hdf5Upload,
     @Query() query: ValidateQuery,

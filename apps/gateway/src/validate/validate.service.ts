@@ -6,9 +6,14 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '#libs/config/src/index.js';
 import type { ValidationReport } from '#libs/nxdl/src/index.js';
-import { ValidatorPool, type PoolOutcome } from '#libs/validator-pool/src/index.js';
+import {
+  ValidatorPool,
+  type FailureReason,
+  type PoolOutcome,
+} from '#libs/validator-pool/src/index.js';
 import type { Hdf5Upload } from '../http/hdf5-upload.js';
 import { DomainError } from '../problem/domain-error.js';
+import { hasHdf5Signature } from './hdf5-signature.js';
 import { APP_CONFIG } from '../redis/tokens.js';
 
 @Injectable()
@@ -32,6 +37,7 @@ export class ValidateService implements BeforeApplicationShutdown {
       definition === undefined ? request : { ...request, app: definition },
       upload.signal,
     );
+    if (outcome.kind === 'unreadable') throw await unreadable(file, outcome.message);
     return reportOf(outcome);
   }
 
@@ -41,19 +47,41 @@ export class ValidateService implements BeforeApplicationShutdown {
   }
 }
 
+/** Says what is wrong with the file in the sender's terms; the library's words stay in the log. */
+async function unreadable(file: string, message: string): Promise<DomainError> {
+  if (!(await hasHdf5Signature(file))) {
+    return new DomainError(
+      'unreadable_file',
+      'The upload is not an HDF5 file (it does not start with the HDF5 signature). ' +
+        'Send the .nxs/.h5 file itself as the body: curl --data-binary @scan.nxs.',
+    );
+  }
+  // The first line says what failed; file system paths (the spool's, the library's build) are no one's business.
+  const reason = (message.split('\n')[0] ?? '').replace(/\/[^\s:)]+/g, '…');
+  return new DomainError(
+    'unreadable_file',
+    `The upload looks like HDF5 but cannot be opened (${reason}); it may be truncated or still being written.`,
+  );
+}
+
+/** What the sender, or the gateway's operator, can do about each way a validation fails. */
+const FAILURE_ADVICE: Record<FailureReason, string> = {
+  timeout: ' Validate a smaller file, or raise VALIDATE_TIMEOUT_MS on the gateway.',
+  memory: ' Validate a smaller file, or raise VALIDATE_MEMORY_MB on the gateway.',
+  crashed: ' The file may be damaged; quote the request id when reporting it.',
+  aborted: '',
+};
+
 function reportOf(outcome: PoolOutcome): ValidationReport {
   switch (outcome.kind) {
     case 'report':
       return outcome.report;
     case 'unreadable':
-      throw new DomainError(
-        'unreadable_file',
-        `The upload cannot be read as NeXus: ${outcome.message}`,
-      );
+      throw new DomainError('unreadable_file', outcome.message);
     case 'failed':
       throw new DomainError(
         'file_not_validated',
-        `file could not be validated: ${outcome.message}`,
+        `The file could not be validated: ${outcome.message}.${FAILURE_ADVICE[outcome.reason]}`,
       );
     case 'busy':
       throw new DomainError('validator_busy', 'Every validator is busy; retry after a moment.');

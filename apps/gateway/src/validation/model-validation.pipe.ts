@@ -21,12 +21,25 @@ export class ModelValidationPipe implements PipeTransform<unknown, unknown> {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
     const target = metadata.metatype as Constructor | undefined;
     if (target === undefined || isPrimitiveType(target)) return value;
-    const result = validateBody(target, value ?? (metadata.type === 'query' ? {} : value));
+    if (metadata.type === 'body' && value === undefined) {
+      throw new DomainError(
+        'empty_body',
+        'This route takes a JSON body and the request has none; send it with Content-Type application/json.',
+      );
+    }
+    const result = validateBody(target, value ?? {});
     if (result.ok) return result.value;
-    const where = metadata.type === 'query' ? 'query string' : 'request body';
+    if (metadata.type === 'query') {
+      throw new DomainError(
+        'invalid_query',
+        `The query string breaks ${result.violations.length} rule(s): ` +
+          result.violations.map((violation) => violation.message).join('; '),
+        result.violations,
+      );
+    }
     throw new DomainError(
       'validation_failed',
-      `The ${where} breaks ${result.violations.length} rule(s); see violations.`,
+      `The request body breaks ${result.violations.length} rule(s); see violations.`,
       result.violations,
     );
   }

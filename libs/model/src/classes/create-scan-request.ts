@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
 import { OptionalKey } from '../decorators/optional-key.js';
-import { TECHNIQUES, type Technique } from '../naming.js';
+import { TECHNIQUE_LIST, TECHNIQUE_RULE, TECHNIQUES, type Technique } from '../naming.js';
 import type { CreateScanRequestJson } from '../request-json.js';
 import { SAFE_NAME_PATTERN } from '../rules/identifiers.js';
 import { IsZonedDateTime } from '../rules/zoned-date-time.js';
@@ -32,10 +32,10 @@ export class CreateScanRequest implements CreateScanRequestJson {
 
   @ApiProperty({
     enum: TECHNIQUES,
-    description: 'Experimental technique; selects the NeXus application definition.',
+    description: `Experimental technique; selects the NeXus application definition. ${TECHNIQUE_LIST}.`,
     example: 'CT',
   })
-  @IsIn(TECHNIQUES)
+  @IsIn(TECHNIQUES, { message: TECHNIQUE_RULE })
   technique!: Technique;
 
   @ApiPropertyOptional({ maxLength: MAX_TITLE_LENGTH, example: 'Sandstone core A3, 10x objective' })

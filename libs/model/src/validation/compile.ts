@@ -34,6 +34,7 @@ import { MapOfConstraint, type MapOfOptions } from '../decorators/map-of.js';
 import { IsNestedObjectConstraint, type NestedTypeThunk } from '../decorators/nested.js';
 import { isWholeObjectRule } from '../decorators/whole-object-rule.js';
 import { isJsonObject, ownValue } from '../rules/json-object.js';
+import { didYouMean } from './near-miss.js';
 import { childPath } from './violation.js';
 import type { ViolationSink } from './violation-sink.js';
 
@@ -327,7 +328,13 @@ function messageOf(check: Check, args: ValidationArguments): string {
   } catch {
     text = defaultMessageOf(check.instance, check.rule, args);
   }
-  return text.includes('$') ? replaceTokens(text, args) : text;
+  const shown = text.includes('$') ? replaceTokens(text, args) : text;
+  return check.rule === 'isIn' ? shown + didYouMean(args.value, allowedValues(args)) : shown;
+}
+
+function allowedValues(args: ValidationArguments): string[] {
+  const [allowed] = Array.isArray(args.constraints) ? (args.constraints as unknown[]) : [];
+  return Array.isArray(allowed) ? allowed.filter((item) => typeof item === 'string') : [];
 }
 
 /** class-validator's message tokens: $constraint1.., $value, $property, $target. */

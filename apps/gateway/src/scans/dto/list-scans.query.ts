@@ -1,6 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
-import { SAFE_NAME_PATTERN, TECHNIQUES } from '#libs/model/src/index.js';
+import {
+  SAFE_NAME_PATTERN,
+  TECHNIQUE_LIST,
+  TECHNIQUE_RULE,
+  TECHNIQUES,
+} from '#libs/model/src/index.js';
 import { SCAN_STATUSES, type ScanStatus } from '#libs/staging/src/index.js';
 import { IsCatalogCursor } from './is-catalog-cursor.js';
 
@@ -15,9 +20,9 @@ export class ListScansQuery {
   @Matches(SAFE_NAME_PATTERN)
   proposal?: string;
 
-  @ApiPropertyOptional({ enum: TECHNIQUES })
+  @ApiPropertyOptional({ enum: TECHNIQUES, description: TECHNIQUE_LIST })
   @IsOptional()
-  @IsIn(TECHNIQUES)
+  @IsIn(TECHNIQUES, { message: TECHNIQUE_RULE })
   technique?: string;
 
   @ApiPropertyOptional({ enum: SCAN_STATUSES })
