@@ -302,6 +302,47 @@ describe('catalog paging', () => {
       assert.match(problem.violations?.[0]?.message ?? '', /cursor.*nextCursor/);
     }
   });
+
+  it('refuses a from or to it cannot place on the timeline, and applies one it can', async () => {
+    // Valid ISO 8601 all, which JavaScript's Date does not read: before, `from` was
+    // dropped (every scan listed) and `to` failed the page.
+    for (const value of ['2026-W01', '2026-123', '20261201T100000Z', '2026-12-01T10:00:00,5Z']) {
+      for (const name of ['from', 'to']) {
+        const response = await request(harness.baseUrl)
+          .get('/v1/scans')
+          .query({ [name]: value });
+        const problem = assertProblem(response, 422);
+        assert.deepEqual(
+          (problem.violations ?? []).map((violation) => violation.path),
+          [name],
+          `${name}=${value}`,
+        );
+      }
+    }
+    const proposal = uniqueProposal('bounds');
+    const day = Date.parse('2026-06-02T00:00:00.000Z');
+    const scans = [
+      scanMeta('bounds-before', day - 1, { proposal }),
+      scanMeta('bounds-first', day, { proposal }),
+      scanMeta('bounds-noon', day + 12 * 3_600_000, { proposal }),
+      scanMeta('bounds-next-day', day + 24 * 3_600_000, { proposal }),
+    ];
+    for (const meta of scans) assert.equal(await store.create(meta), true);
+    const listed = async (range: Record<string, string>): Promise<string[]> =>
+      idsOf([await client.catalog({ proposal, ...range })]);
+    assert.deepEqual(await listed({ from: '2026-06-02', to: '2026-06-03' }), [
+      'bounds-noon',
+      'bounds-first',
+    ]);
+    assert.deepEqual(await listed({ from: '2026-06-02T09:00:00-03:00' }), [
+      'bounds-next-day',
+      'bounds-noon',
+    ]);
+    assert.deepEqual(await listed({ to: '2026-06-02T00:00:00.001Z' }), [
+      'bounds-first',
+      'bounds-before',
+    ]);
+  });
 });
 
 const HASH_READS = new Set(['hgetall', 'hmget', 'hget', 'hkeys', 'hvals', 'hscan', 'hexists']);
