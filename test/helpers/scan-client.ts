@@ -40,6 +40,34 @@ export class ScanClient {
     return response.body as ScanStatusBody;
   }
 
+  /** One page of the catalog, GET /v1/scans with `query` (and the cursor, if given). */
+  async catalog(query: Record<string, string>, cursor?: string): Promise<CatalogPageBody> {
+    const response = await request(this.baseUrl)
+      .get('/v1/scans')
+      .query(cursor === undefined ? query : { ...query, cursor })
+      .expect(200);
+    return response.body as CatalogPageBody;
+  }
+
+  /**
+   * Every page of the catalog for `query`, following nextCursor; `afterPage`
+   * runs after each page is read and before the next is asked for.
+   */
+  async catalogPages(
+    query: Record<string, string>,
+    afterPage: (page: CatalogPageBody) => Promise<void> = () => Promise.resolve(),
+  ): Promise<CatalogPageBody[]> {
+    const pages: CatalogPageBody[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.catalog(query, cursor);
+      pages.push(page);
+      await afterPage(page);
+      cursor = page.nextCursor;
+    } while (cursor !== undefined);
+    return pages;
+  }
+
   /** Polls the status a client would poll until the scan is written. */
   async waitWritten(scanId: string, timeoutMs = 30_000): Promise<ScanStatusBody> {
     const status = await this.waitSettled(scanId, timeoutMs);
@@ -60,6 +88,11 @@ export class ScanClient {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+
+export interface CatalogPageBody {
+  items: (ScanStatusBody & { beamline: string; proposal: string; createdAt: string })[];
+  nextCursor?: string;
 }
 
 export interface ScanStatusBody {

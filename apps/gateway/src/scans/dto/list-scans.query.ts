@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
   SAFE_NAME_PATTERN,
   TECHNIQUE_LIST,
@@ -8,6 +8,7 @@ import {
 } from '#libs/model/src/index.js';
 import { SCAN_STATUSES, type ScanStatus } from '#libs/staging/src/index.js';
 import { IsCatalogCursor } from './is-catalog-cursor.js';
+import { IsCatalogTime } from './is-catalog-time.js';
 
 export class ListScansQuery {
   @ApiPropertyOptional({ example: 'MOGNO' })
@@ -32,12 +33,12 @@ export class ListScansQuery {
 
   @ApiPropertyOptional({ description: 'Scans created at or after (ISO 8601).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCatalogTime()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Scans created before (ISO 8601).' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsCatalogTime()
   to?: string;
 
   @ApiPropertyOptional({
