@@ -1,6 +1,6 @@
-/** A JSON body refused before validation, with the problem code of its reason. */
+/** A JSON body refused before validation, as the problem of its reason. */
 import { JsonRefusal, type JsonRefusalReason } from '#libs/staging/src/index.js';
-import type { DomainErrorCode } from '../problem/domain-error.js';
+import { DomainError, type DomainErrorCode } from '../problem/domain-error.js';
 
 const CODES: Record<JsonRefusalReason, DomainErrorCode> = {
   syntax: 'invalid_json',
@@ -17,23 +17,8 @@ const DETAILS: Record<JsonRefusalReason, string> = {
   'too-deep': 'The body nests arrays and objects deeper than the gateway reads (512 levels):',
 };
 
-export class JsonBodyError extends Error {
-  /** Fastify answers a parser error with this status if nothing else catches it. */
-  readonly statusCode = 400;
-
-  constructor(
-    readonly domainCode: DomainErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'JsonBodyError';
-  }
-
-  static from(error: unknown): JsonBodyError {
-    if (error instanceof JsonRefusal) {
-      return new JsonBodyError(CODES[error.reason], `${DETAILS[error.reason]} ${error.message}`);
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    return new JsonBodyError(CODES.syntax, `${DETAILS.syntax} ${reason}`);
-  }
+export function jsonBodyRefusal(error: unknown): DomainError {
+  const reason: JsonRefusalReason = error instanceof JsonRefusal ? error.reason : 'syntax';
+  const words = error instanceof Error ? error.message : String(error);
+  return new DomainError(CODES[reason], `${DETAILS[reason]} ${words}`);
 }

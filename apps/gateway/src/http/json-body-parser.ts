@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseLosslessJson, plainView, type LosslessJson } from '#libs/staging/src/index.js';
-import { JsonBodyError } from './json-body-error.js';
+import { jsonBodyRefusal } from './json-body-error.js';
 
 export type RequestWithLosslessJson = FastifyRequest & { losslessJson?: LosslessJson };
 
@@ -30,7 +30,7 @@ export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): 
         request.losslessJson = lossless;
         done(null, plainView(lossless));
       } catch (error) {
-        done(JsonBodyError.from(error), undefined);
+        done(jsonBodyRefusal(error), undefined);
       }
     },
   );

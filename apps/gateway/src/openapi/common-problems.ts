@@ -5,9 +5,30 @@
  */
 import { applyDecorators } from '@nestjs/common';
 import { TECHNIQUE_RULE } from '#libs/model/src/index.js';
+import type { DomainError } from '../problem/domain-error.js';
+import { bodyTooLarge, storeUnavailable, unsupportedMedia } from '../problem/transport-errors.js';
+import { emptyBody } from '../validation/model-validation.pipe.js';
 import { ApiProblem, type ProblemCase } from './api-problem.js';
 
 const SCAN = '/v1/scans/mogno-0001';
+/** BODY_LIMIT_BYTES' default, as the examples quote it. */
+const DEFAULT_BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/** The example of a problem the gateway builds in one place, at `instance`. */
+export const caseOf = (error: DomainError, instance: string): ProblemCase => ({
+  code: error.code,
+  detail: error.detail,
+  instance,
+});
+
+const tooLargeCase = (instance: string): ProblemCase =>
+  caseOf(bodyTooLarge(DEFAULT_BODY_LIMIT_BYTES), instance);
+
+const notJsonCase = (instance: string): ProblemCase =>
+  caseOf(unsupportedMedia('text/plain', false), instance);
+
+const STATUS_RULE =
+  'status must be one of the following values: open, closing, written, failed, expired; did you mean "written"?';
 
 export const ApiKeyProblems = (): MethodDecorator & ClassDecorator =>
   ApiProblem(401, 'With API_KEYS_FILE set: no API key, or one that is not valid.', {
@@ -34,26 +55,18 @@ export const ApiScanNotFound = (): MethodDecorator & ClassDecorator =>
   });
 
 export const ApiStoreProblems = (): MethodDecorator & ClassDecorator =>
-  ApiProblem(503, 'Redis cannot be reached; nothing was stored. Retry after Retry-After.', {
-    code: 'store_unavailable',
-    detail: 'Redis cannot be reached; nothing was stored. Retry later.',
-    instance: SCAN,
-  });
+  ApiProblem(
+    503,
+    'Redis cannot be reached; nothing was stored. Retry after Retry-After.',
+    caseOf(storeUnavailable(), SCAN),
+  );
 
 export const ApiQueryProblems = (instance: string): MethodDecorator & ClassDecorator =>
   ApiProblem(400, 'A query parameter breaks its rule; the violations name each one.', {
     code: 'invalid_query',
-    detail:
-      'The query string breaks 1 rule(s): status must be one of the following values: open, closing, written, failed, expired; did you mean "written"?',
+    detail: `The query string breaks 1 rule(s): ${STATUS_RULE}`,
     instance: `${instance}?status=writen`,
-    violations: [
-      {
-        path: 'status',
-        rule: 'isIn',
-        message:
-          'status must be one of the following values: open, closing, written, failed, expired; did you mean "written"?',
-      },
-    ],
+    violations: [{ path: 'status', rule: 'isIn', message: STATUS_RULE }],
   });
 
 /** 400, 413, 415 and 422 of a route that takes a JSON body. */
@@ -69,26 +82,10 @@ export const ApiJsonBodyProblems = (instance: string): MethodDecorator & ClassDe
           'The body is not valid JSON: expected a JSON value, found the end (at offset 5, in /a)',
         instance,
       },
-      {
-        code: 'empty_body',
-        detail:
-          'This route takes a JSON body and the request has none; send it with Content-Type application/json.',
-        instance,
-      },
+      caseOf(emptyBody(), instance),
     ),
-    ApiProblem(413, 'The body is larger than BODY_LIMIT_BYTES.', {
-      code: 'body_too_large',
-      detail:
-        'The body is larger than the limit of 16777216 bytes. Send less per request (split the ' +
-        'readings into several events), or raise BODY_LIMIT_BYTES on the gateway.',
-      instance,
-    }),
-    ApiProblem(415, 'The body is not application/json.', {
-      code: 'unsupported_media_type',
-      detail:
-        'Send the body as JSON, with Content-Type application/json (this request has Content-Type text/plain).',
-      instance,
-    }),
+    ApiProblem(413, 'The body is larger than BODY_LIMIT_BYTES.', tooLargeCase(instance)),
+    ApiProblem(415, 'The body is not application/json.', notJsonCase(instance)),
   );
 
 /** The 422 case of a body that breaks the data model. */
@@ -112,17 +109,14 @@ export const ApiIgnoredBodyProblems = (instance: string): MethodDecorator & Clas
       detail: 'The body is not valid JSON: expected a JSON value, found the end (at offset 1)',
       instance,
     }),
-    ApiProblem(413, 'A body was sent, larger than BODY_LIMIT_BYTES; send none.', {
-      code: 'body_too_large',
-      detail:
-        'The body is larger than the limit of 16777216 bytes. Send less per request (split the ' +
-        'readings into several events), or raise BODY_LIMIT_BYTES on the gateway.',
-      instance,
-    }),
-    ApiProblem(415, 'A body was sent, and not as application/json; send none.', {
-      code: 'unsupported_media_type',
-      detail:
-        'Send the body as JSON, with Content-Type application/json (this request has Content-Type text/plain).',
-      instance,
-    }),
+    ApiProblem(
+      413,
+      'A body was sent, larger than BODY_LIMIT_BYTES; send none.',
+      tooLargeCase(instance),
+    ),
+    ApiProblem(
+      415,
+      'A body was sent, and not as application/json; send none.',
+      notJsonCase(instance),
+    ),
   );

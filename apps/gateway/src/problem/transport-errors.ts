@@ -7,7 +7,6 @@
 import { HttpException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { isUploadRoute } from '../http/hdf5-upload-parser.js';
-import { JsonBodyError } from '../http/json-body-error.js';
 import { DomainError } from './domain-error.js';
 
 /** The limits a refusal quotes, so that its detail says which variable to change. */
@@ -26,27 +25,15 @@ export function transportDomainError(
   request: FastifyRequest,
   limits: TransportLimits,
 ): DomainError | undefined {
-  if (exception instanceof JsonBodyError) {
-    return new DomainError(exception.domainCode, exception.message);
-  }
-  if (isRedisUnavailable(exception)) {
-    return new DomainError(
-      'store_unavailable',
-      'Redis cannot be reached; nothing was stored. Retry later.',
-    );
-  }
+  if (isRedisUnavailable(exception)) return storeUnavailable();
   const status = statusOf(exception);
   if (status === undefined || status < 400 || status >= 500) return undefined;
   const code = codeOf(exception);
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-    return new DomainError(
-      'body_too_large',
-      `The body is larger than the limit of ${limits.bodyLimitBytes} bytes. Send less per request ` +
-        '(split the readings into several events), or raise BODY_LIMIT_BYTES on the gateway.',
-    );
+    return bodyTooLarge(limits.bodyLimitBytes);
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-    return new DomainError('unsupported_media_type', unsupportedMediaDetail(request));
+    return unsupportedMedia(request.headers['content-type'], isUploadRoute(request.url));
   }
   if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     return new DomainError(
@@ -68,13 +55,30 @@ export function transportDomainError(
   );
 }
 
-function unsupportedMediaDetail(request: FastifyRequest): string {
-  const sent = request.headers['content-type'];
+export function storeUnavailable(): DomainError {
+  return new DomainError(
+    'store_unavailable',
+    'Redis cannot be reached; nothing was stored. Retry later.',
+  );
+}
+
+export function bodyTooLarge(limitBytes: number): DomainError {
+  return new DomainError(
+    'body_too_large',
+    `The body is larger than the limit of ${limitBytes} bytes. Send less per request ` +
+      '(split the readings into several events), or raise BODY_LIMIT_BYTES on the gateway.',
+  );
+}
+
+/** The content type the route takes (an HDF5 file on the upload routes), and the one sent. */
+export function unsupportedMedia(sent: string | undefined, uploadRoute: boolean): DomainError {
   const was = sent === undefined ? 'no Content-Type' : `Content-Type ${sent}`;
-  if (isUploadRoute(request.url)) {
-    return `Send the file itself as the body, with Content-Type application/x-hdf5 (this request has ${was}).`;
-  }
-  return `Send the body as JSON, with Content-Type application/json (this request has ${was}).`;
+  return new DomainError(
+    'unsupported_media_type',
+    uploadRoute
+      ? `Send the file itself as the body, with Content-Type application/x-hdf5 (this request has ${was}).`
+      : `Send the body as JSON, with Content-Type application/json (this request has ${was}).`,
+  );
 }
 
 function statusOf(exception: unknown): number | undefined {
@@ -100,7 +104,7 @@ const REDIS_UNAVAILABLE_MESSAGES = [
   'LOADING',
 ];
 
-export function isRedisUnavailable(exception: unknown): boolean {
+function isRedisUnavailable(exception: unknown): boolean {
   if (!(exception instanceof Error)) return false;
   if (exception.name === 'MaxRetriesPerRequestError') return true;
   return REDIS_UNAVAILABLE_MESSAGES.some((text) => exception.message.includes(text));

@@ -16,9 +16,9 @@ export function techniqueNote(technique: Technique): string | undefined {
   );
 }
 
-/** The scan as served: its recorded warnings, and first the note on its technique. */
+/** The scan as served: the note on its technique (never stored), then its recorded warnings. */
 export function withTechniqueNote(scan: ScanState): ScanState {
   const note = techniqueNote(scan.technique);
-  if (note === undefined || scan.warnings.includes(note)) return scan;
+  if (note === undefined) return scan;
   return { ...scan, warnings: [note, ...scan.warnings] };
 }

@@ -5,15 +5,12 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { Hdf5Upload } from '../http/hdf5-upload.js';
-import { DomainError } from '../problem/domain-error.js';
+import { unsupportedMedia } from '../problem/transport-errors.js';
 
 export const UploadedHdf5 = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Hdf5Upload => {
-    const body = context.switchToHttp().getRequest<FastifyRequest>().body;
-    if (body instanceof Hdf5Upload) return body;
-    throw new DomainError(
-      'unsupported_media_type',
-      'Send the file itself as the body, with Content-Type application/x-hdf5.',
-    );
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.body instanceof Hdf5Upload) return request.body;
+    throw unsupportedMedia(request.headers['content-type'], true);
   },
 );

@@ -8,7 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiProblem } from '../openapi/api-problem.js';
-import { ApiKeyProblems, ApiQueryProblems } from '../openapi/common-problems.js';
+import { ApiKeyProblems, ApiQueryProblems, caseOf } from '../openapi/common-problems.js';
+import { uploadTooLarge } from '../http/upload-spool.js';
+import { unsupportedMedia } from '../problem/transport-errors.js';
 import type { Hdf5Upload } from '../http/hdf5-upload.js';
 import { UploadedHdf5 } from './uploaded-hdf5.decorator.js';
 import { ValidationReportResponse } from './validation-report.dto.js';
@@ -16,6 +18,8 @@ import { ValidateQuery } from './validate.query.js';
 import { ValidateService } from './validate.service.js';
 
 const VALIDATE = '/v1/validate';
+/** UPLOAD_LIMIT_BYTES' default, as the example quotes it. */
+const DEFAULT_UPLOAD_LIMIT_BYTES = 4 * 1024 ** 3;
 
 @ApiTags('validation')
 @ApiBearerAuth()
@@ -37,17 +41,16 @@ export class ValidateController {
   @ApiOkResponse({ type: ValidationReportResponse })
   @ApiKeyProblems()
   @ApiQueryProblems(VALIDATE)
-  @ApiProblem(413, 'The file is larger than UPLOAD_LIMIT_BYTES.', {
-    code: 'upload_too_large',
-    detail: 'The file is larger than the upload limit of 4294967296 bytes (UPLOAD_LIMIT_BYTES).',
-    instance: VALIDATE,
-  })
-  @ApiProblem(415, 'The body is not application/x-hdf5 (or application/octet-stream).', {
-    code: 'unsupported_media_type',
-    detail:
-      'Send the file itself as the body, with Content-Type application/x-hdf5 (this request has Content-Type application/json).',
-    instance: VALIDATE,
-  })
+  @ApiProblem(
+    413,
+    'The file is larger than UPLOAD_LIMIT_BYTES.',
+    caseOf(uploadTooLarge(DEFAULT_UPLOAD_LIMIT_BYTES), VALIDATE),
+  )
+  @ApiProblem(
+    415,
+    'The body is not application/x-hdf5 (or application/octet-stream).',
+    caseOf(unsupportedMedia('application/json', true), VALIDATE),
+  )
   @ApiProblem(
     422,
     'The file is not HDF5, or it could not be validated within the time or memory limit, or it made the validator crash.',

@@ -72,12 +72,11 @@ const FAILURE_ADVICE: Record<FailureReason, string> = {
   aborted: '',
 };
 
-function reportOf(outcome: PoolOutcome): ValidationReport {
+/** The report, or the problem of every other outcome but `unreadable` (see `unreadable`). */
+function reportOf(outcome: Exclude<PoolOutcome, { kind: 'unreadable' }>): ValidationReport {
   switch (outcome.kind) {
     case 'report':
       return outcome.report;
-    case 'unreadable':
-      throw new DomainError('unreadable_file', outcome.message);
     case 'failed':
       throw new DomainError(
         'file_not_validated',

@@ -22,10 +22,7 @@ export class ModelValidationPipe implements PipeTransform<unknown, unknown> {
     const target = metadata.metatype as Constructor | undefined;
     if (target === undefined || isPrimitiveType(target)) return value;
     if (metadata.type === 'body' && value === undefined) {
-      throw new DomainError(
-        'empty_body',
-        'This route takes a JSON body and the request has none; send it with Content-Type application/json.',
-      );
+      throw emptyBody();
     }
     const result = validateBody(target, value ?? {});
     if (result.ok) return result.value;
@@ -43,6 +40,13 @@ export class ModelValidationPipe implements PipeTransform<unknown, unknown> {
       result.violations,
     );
   }
+}
+
+export function emptyBody(): DomainError {
+  return new DomainError(
+    'empty_body',
+    'This route takes a JSON body and the request has none; send it with Content-Type application/json.',
+  );
 }
 
 function isPrimitiveType(target: Constructor): boolean {
