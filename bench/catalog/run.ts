@@ -8,6 +8,7 @@
  * PINGs Redis, for how long others wait on it meanwhile. Run:
  * `npm run bench:catalog` (BENCH_SCANS, BENCH_ROUNDS to change the size).
  */
+import type { ScanMetadata, ScanState } from '#libs/model/src/scan/index.js';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
@@ -22,8 +23,6 @@ import {
   ScanStore,
   type CatalogFilter,
   type CatalogPosition,
-  type ScanMetadata,
-  type ScanState,
 } from '#libs/staging/src/index.js';
 import { parseScanHash } from '#libs/staging/src/scan-hash.js';
 

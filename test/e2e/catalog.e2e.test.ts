@@ -6,17 +6,12 @@
  * filter sets are listed once the worker's backfill has run; a cursor the
  * catalog did not make is refused.
  */
+import type { ScanMetadata, ScanStatus } from '#libs/model/src/scan/index.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import {
-  CatalogBackfill,
-  RedisKeys,
-  ScanStore,
-  type ScanMetadata,
-  type ScanStatus,
-} from '#libs/staging/src/index.js';
+import { CatalogBackfill, RedisKeys, ScanStore } from '#libs/staging/src/index.js';
 import { startWriteWorker } from '../../apps/worker/src/write-worker.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { assertProblem } from '../helpers/problem.js';
@@ -459,7 +454,9 @@ describe('catalog backfill of scans staged before the filter sets', () => {
       { file, warnings: [], validation },
       new Date().toISOString(),
     );
-    assert.equal(await store.delete(scans[5]), 'deleted');
+    const deleted = scans[5];
+    assert.ok(deleted);
+    assert.equal(await store.delete(deleted), 'deleted');
     const statuses: Record<string, ScanStatus> = {
       'old-open-1': 'open',
       'old-open-2': 'open',

@@ -26,11 +26,12 @@ interface Operation {
 
 interface Attempt {
   name: string;
-  key?: string;
+  // Undefined where a fixture (a key, a scan) is missing: the attempt then goes without it.
+  key?: string | undefined;
   contentType?: string;
   body?: string;
   query?: string;
-  scanId?: string;
+  scanId?: string | undefined;
 }
 
 const BODY_LIMIT = 256 * 1024;

@@ -15,7 +15,7 @@ import {
   DeviceEventRequest,
   validateBody,
   type AnyClass,
-} from '#libs/model/src/index.js';
+} from '#libs/model-classes/src/index.js';
 import { fixture } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { hostileDeviceBody, hostileScanBody } from '../helpers/hostile-bodies.js';

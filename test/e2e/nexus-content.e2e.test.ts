@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import { parseJsonPreservingIntegers } from '#libs/staging/src/parse-staged.js';
-import { readWithH5py, type H5Listing } from '#libs/nexus/test/support/h5py.js';
+import { readWithH5py, type H5Listing } from '#libs/testing/src/h5py.js';
 import { expectedForDevice, expectedForEntry, type Expected } from '../helpers/expected-datums.js';
 import { deviceEventText, fixtureText, type FixtureName } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';

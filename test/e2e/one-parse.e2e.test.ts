@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import request from 'supertest';
-import { readWithH5py } from '#libs/nexus/test/support/h5py.js';
+import { readWithH5py } from '#libs/testing/src/h5py.js';
 import { canonicalJson, parseLosslessJson, RedisKeys } from '#libs/staging/src/index.js';
 import { deviceEventText, fixtureText } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';

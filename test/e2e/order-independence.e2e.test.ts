@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deviceEventText, fixtureText } from '../helpers/fixtures.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
-import { readWithH5py, type H5Listing } from '#libs/nexus/test/support/h5py.js';
+import { readWithH5py, type H5Listing } from '#libs/testing/src/h5py.js';
 import { ScanClient } from '../helpers/scan-client.js';
 
 interface Event {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { readWithH5py } from '#libs/nexus/test/support/h5py.js';
+import { readWithH5py } from '#libs/testing/src/h5py.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { ScanClient } from '../helpers/scan-client.js';
 import {

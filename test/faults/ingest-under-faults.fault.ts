@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { EmbeddedRedis, freePort } from '#libs/embedded-redis/src/embedded-redis.js';
-import { readWithH5py } from '#libs/nexus/test/support/h5py.js';
+import { readWithH5py } from '#libs/testing/src/h5py.js';
 import { sensorEvent } from './support/sensor-event.js';
 import { newTally, postUntilAccepted, type ClientTally } from './support/persistent-client.js';
 import { gatewayProcess, workerProcess, type ServiceProcess } from './support/service-processes.js';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { readWithH5py } from '#libs/nexus/test/support/h5py.js';
+import { readWithH5py } from '#libs/testing/src/h5py.js';
 import { ServeProcess } from '../helpers/serve-process.js';
 import { sensorEvent } from './support/sensor-event.js';
 import { newTally, postUntilAccepted } from './support/persistent-client.js';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '#libs/embedded-redis/src/embedded-redis.js';
-import { tempDir } from '#libs/nexus/test/support/temp-dir.js';
+import { tempDir } from '#libs/testing/src/temp-dir.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 

@@ -1,7 +1,7 @@
 /** A config for one test file: the suite's Redis, its own key prefix and data directory. */
 import { randomBytes } from 'node:crypto';
 import { loadConfig, type AppConfig } from '#libs/config/src/index.js';
-import { tempDir } from '#libs/nexus/test/support/temp-dir.js';
+import { tempDir } from '#libs/testing/src/temp-dir.js';
 
 export async function testConfig(env: Record<string, string> = {}): Promise<AppConfig> {
   const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;

@@ -30,7 +30,11 @@ async function build(request: WriteRequest): Promise<BuiltFile> {
     request.beamlineOverridesDir,
     request.scan.beamline,
   );
-  const technique = addTechniqueEntry(built.root, staged, { overrides });
+  const technique = addTechniqueEntry(
+    built.root,
+    staged,
+    overrides === undefined ? {} : { overrides },
+  );
   return {
     root: built.root,
     warnings: [...built.warnings, ...(technique?.warnings ?? [])],

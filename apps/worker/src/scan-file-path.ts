@@ -1,6 +1,6 @@
 /** Where a scan's file lives: `<dataRoot>/<beamline>/<proposal>/<scanId>.nxs`. */
+import type { ScanMetadata } from '#libs/model/src/scan/index.js';
 import path from 'node:path';
-import type { ScanMetadata } from '#libs/staging/src/index.js';
 
 export function scanFilePath(dataRoot: string, scan: ScanMetadata): string {
   const root = path.resolve(dataRoot);

@@ -2,8 +2,8 @@
  * Checks a written file with the project's NeXus validator and turns each
  * missing item of the technique entry into what to send next time.
  */
+import type { Finding, ScanValidation } from '#libs/model/src/scan/index.js';
 import { validateNexusFile } from '#libs/nxdl/src/index.js';
-import type { ScanValidation, ValidationFinding } from '#libs/staging/src/index.js';
 import { hintFor } from '#libs/techniques/src/index.js';
 
 /**
@@ -28,7 +28,7 @@ export async function validateWrittenFile(
   technique: { entryName: string; definition: string } | undefined,
 ): Promise<ScanValidation> {
   const report = await validateNexusFile(file, { externalLinks: { allowedRoot: linkRoot } });
-  const findings = report.findings.map((finding): ValidationFinding => {
+  const findings = report.findings.map((finding): Finding => {
     const hint =
       technique === undefined || !SENDER_FIXABLE.has(finding.code)
         ? undefined

@@ -1,5 +1,5 @@
+import type { ScanMetadata, ScanValidation } from '#libs/model/src/scan/index.js';
 /** What the worker's main thread hands to the thread that builds and writes a file. */
-import type { ScanMetadata, ScanValidation } from '#libs/staging/src/index.js';
 
 export interface WriteRequest {
   scan: ScanMetadata;

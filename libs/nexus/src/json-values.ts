@@ -108,11 +108,12 @@ function asJson(value: JsonValue, why: string): ConvertedValue {
 /** The dimensions of a rectangular nested array, `[]` for a scalar, undefined if ragged. */
 function shapeOf(value: JsonValue): number[] | undefined {
   if (!Array.isArray(value)) return [];
-  if (value.length === 0) return [0];
-  const inner = shapeOf(value[0]);
+  const [first, ...rest] = value;
+  if (first === undefined) return [0];
+  const inner = shapeOf(first);
   if (inner === undefined) return undefined;
-  for (let i = 1; i < value.length; i++) {
-    const other = shapeOf(value[i]);
+  for (const item of rest) {
+    const other = shapeOf(item);
     if (other?.length !== inner.length || other.some((d, k) => d !== inner[k])) return undefined;
   }
   return [value.length, ...inner];

@@ -8,13 +8,13 @@
  * not in the instrument. The scan's metadata is applied to each entry before any
  * event, so a value an event sends for the same item wins (see merge.ts).
  */
-import type { BeamlineJson, ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type {
   ScanMetadata,
   StagedDeviceEvent,
   StagedEvent,
   StagedScan,
-} from '#libs/staging/src/staged-scan.js';
+} from '#libs/model/src/scan/index.js';
+import type { BeamlineJson, ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import { componentNode, fillComponent, nexusChildName, type SampleHome } from './components.js';
 import { fieldNode } from './fields.js';
 import { finalizeGeometry } from './geometry.js';

@@ -3,8 +3,8 @@
  * events (which value wins a conflict) and one for entry names (which NXentry is
  * the file's default).
  */
+import type { StagedEvent } from '#libs/model/src/scan/index.js';
 import { ACQUISITION_MOMENTS, EXPERIMENT_STAGES } from '#libs/model/src/naming.js';
-import type { StagedEvent } from '#libs/staging/src/staged-scan.js';
 import { isoToEpochNanos } from './iso-time.js';
 
 /**

@@ -14,8 +14,8 @@ import {
   loadComponent,
   loadEntry,
   stagedScan,
-} from './support/fixtures.js';
-import { at, attr, readWithH5py, tempDir, type H5Listing } from './support/h5py.js';
+} from '#libs/testing/src/staged-fixtures.js';
+import { at, attr, readWithH5py, tempDir, type H5Listing } from '#libs/testing/src/h5py.js';
 
 describe('Assonant examples read back with h5py', () => {
   let mogno: H5Listing;

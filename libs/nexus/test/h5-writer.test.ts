@@ -14,7 +14,7 @@ import {
   writeNexusFile,
   type NxGroupNode,
 } from '../src/index.js';
-import { at, readWithH5py, tempDir } from './support/h5py.js';
+import { at, readWithH5py, tempDir } from '#libs/testing/src/h5py.js';
 
 function smallTree(value = 1.5): NxGroupNode {
   return group('NXroot', [

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AxisJson, ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import { buildScanTree, nodeAt, type NxGroupNode } from '../src/index.js';
-import { OPTIONS, deviceEvent, entryEvent, stagedScan } from './support/fixtures.js';
+import {
+  OPTIONS,
+  deviceEvent,
+  entryEvent,
+  eventAt,
+  stagedScan,
+} from '#libs/testing/src/staged-fixtures.js';
 import {
   attrAt,
   attrText,
@@ -29,7 +35,7 @@ function entry(
 }
 
 function sampleWith(positions: ComponentJson['positions']): ComponentJson {
-  return { class: 'Sample', name: 'sample', positions };
+  return { class: 'Sample', name: 'sample', ...(positions === undefined ? {} : { positions }) };
 }
 
 describe('buildScanTree: file and entry metadata', () => {
@@ -426,7 +432,7 @@ describe('buildScanTree: determinism', () => {
       [1, 3, 0, 2],
       [2, 0, 3, 1],
     ]) {
-      const shuffled = build(...order.map((i) => events[i]));
+      const shuffled = build(...order.map((i) => eventAt(events, i)));
       assert.deepEqual(shuffled.warnings, reference.warnings);
       assert.ok(sameTree(shuffled.root, reference.root));
     }

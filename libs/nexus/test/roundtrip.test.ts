@@ -2,21 +2,22 @@
  * A hand-made scan written to a real file and read back with h5py: every value,
  * dtype, unit and attribute as another HDF5 implementation sees it.
  */
+import type { StagedEvent } from '#libs/model/src/scan/index.js';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
 import { describe, it } from 'node:test';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
-import type { StagedEvent } from '#libs/staging/src/staged-scan.js';
 import { buildScanTree, writeNexusFile } from '../src/index.js';
 import {
   OPTIONS,
   deviceEvent,
   entryEvent,
+  eventAt,
   parseAssonantJson,
   stagedScan,
-} from './support/fixtures.js';
-import { at, attr, readWithH5py, tempDir, type H5Listing } from './support/h5py.js';
+} from '#libs/testing/src/staged-fixtures.js';
+import { at, attr, readWithH5py, tempDir, type H5Listing } from '#libs/testing/src/h5py.js';
 
 // Written as JSON text so that numbers arrive exactly as the worker parses them.
 const ENTRY = parseAssonantJson(`{
@@ -316,7 +317,7 @@ describe('a hand-made scan read back with h5py', () => {
         [2, 3, 1, 0],
       ].entries()) {
         const scan = stagedScan(
-          order.map((i) => EVENTS[i]),
+          order.map((i) => eventAt(EVENTS, i)),
           { beamline: 'MANACA', proposal: '20240456', technique: 'MX' },
         );
         const fileTime = `2030-01-0${n + 1}T00:00:00Z`;

@@ -5,7 +5,7 @@
  */
 import { validateAppGroup, labelOf } from './app-groups.js';
 import type { CheckContext } from './check-context.js';
-import type { EntryDefinition } from './findings.js';
+import type { EntryDefinition } from '#libs/model/src/scan/index.js';
 import type { GroupView } from './h5-view.js';
 import { nameTypeOf } from './nxdl-library.js';
 import { basename, joinPath } from './paths.js';

@@ -1,41 +1,6 @@
 /** The validation report and the collector that builds it. */
+import type { Finding, Origin, Severity, ValidationReport } from '#libs/model/src/scan/index.js';
 import { MAX_FINDINGS, truncated } from './limits.js';
-
-export type Severity = 'error' | 'warning';
-
-/** Where a finding's rule comes from. */
-export type Origin = 'application' | 'base_class' | 'nexus_rule';
-
-export interface Finding {
-  severity: Severity;
-  /** HDF5 path, with `@name` for an attribute. */
-  path: string;
-  /** Stable identifier of the check, e.g. `missing`, `type`, `nxdata-signal`. */
-  code: string;
-  message: string;
-  /** The NXDL concept, e.g. `NXtomo:/NXentry/sample:NXsample/rotation_angle`, when one applies. */
-  nxdl: string | null;
-  origin: Origin;
-}
-
-export interface EntryDefinition {
-  /** HDF5 path of the NXentry or NXsubentry. */
-  entry: string;
-  /** Its `definition` field, when it has one. */
-  definition: string | null;
-  /** The application definition it was checked against, or null if none. */
-  validatedAgainst: string | null;
-}
-
-export interface ValidationReport {
-  definitions: EntryDefinition[];
-  errors: number;
-  warnings: number;
-  /** At most MAX_FINDINGS (1000); `errors` and `warnings` count them all. */
-  findings: Finding[];
-  /** Findings left out of `findings` to keep the report small. */
-  droppedFindings: number;
-}
 
 /**
  * Collects findings; `final()` drops repeats, warnings already reported as

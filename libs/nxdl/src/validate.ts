@@ -2,7 +2,7 @@
 import { checkApplicationDefinitions } from './app-entries.js';
 import { checkDefaultChain, walkBase } from './base-walk.js';
 import { CheckContext } from './check-context.js';
-import type { ValidationReport } from './findings.js';
+import type { ValidationReport } from '#libs/model/src/scan/index.js';
 import { FileView, type ExternalLinkPolicy } from './h5-view.js';
 import { MAX_VALUE_BYTES } from './limits.js';
 import { NxdlLibrary } from './nxdl-library.js';

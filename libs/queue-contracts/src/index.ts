@@ -1,2 +1,3 @@
 export * from './write-scan-job.js';
 export * from './write-scan-enqueue.js';
+export * from './write-job-queue.js';

@@ -6,8 +6,8 @@
  * same step. (Sets shared by scans: on a Redis Cluster these scripts would
  * need them in the scan's slot, as for the staged-bytes counters.)
  */
+import { SCAN_STATUSES, type ScanMetadata } from '#libs/model/src/scan/index.js';
 import type { CatalogIndexFilter, RedisKeys } from './redis-keys.js';
-import { SCAN_STATUSES, type ScanMetadata } from './staged-scan.js';
 
 const SCAN_FIELDS = ['beamline', 'proposal', 'technique'] as const;
 

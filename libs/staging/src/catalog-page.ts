@@ -3,12 +3,13 @@
  * the page's scan ids after the cursor, then only those scans are read. A
  * page costs the same whether the catalog holds a hundred scans or millions.
  */
+import type { ScanState } from '#libs/model/src/scan/index.js';
 import type { Redis } from 'ioredis';
 import { encodeCatalogCursor, type CatalogPosition } from './catalog-cursor.js';
 import { CATALOG_PAGE } from './catalog-scripts.js';
 import type { RedisKeys } from './redis-keys.js';
 import { parseScanHash } from './scan-hash.js';
-import type { CatalogFilter, CatalogPage, ScanState } from './scan-state.js';
+import type { CatalogFilter, CatalogPage } from './scan-state.js';
 
 export interface CatalogSlice {
   /** Newest first, at most the limit asked for. */

@@ -2,8 +2,8 @@
  * Lua for the catalog sets: the helpers the status-changing scripts share,
  * and the scripts that read a page and index one scan of older data.
  */
+import { SCAN_STATUSES } from '#libs/model/src/scan/index.js';
 import { CATALOG_KEY_COUNT, CATALOG_SUBSETS } from './catalog-keys.js';
-import { SCAN_STATUSES } from './staged-scan.js';
 
 const STATUS_SLOTS = SCAN_STATUSES.map((status, i) => `${status} = ${i + 1}`).join(', ');
 

@@ -1,4 +1,3 @@
-export * from './staged-scan.js';
 export * from './scan-state.js';
 export * from './scan-store.js';
 export * from './open-scans.js';

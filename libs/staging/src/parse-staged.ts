@@ -4,10 +4,10 @@
  * refuse is written, and an integer literal becomes a bigint (written as
  * int64) while `3.0` stays a float.
  */
+import type { ScanMetadata, StagedEvent, StagedScan } from '#libs/model/src/scan/index.js';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { AcquisitionMoment, ExperimentStage } from '#libs/model/src/naming.js';
 import type { RawScanEvents } from './scan-store.js';
-import type { ScanMetadata, StagedEvent, StagedScan } from './staged-scan.js';
 import { parseStrictJson } from './json/strict-json.js';
 
 const INTEGER_LITERAL = /^-?\d+$/;

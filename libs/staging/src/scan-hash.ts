@@ -1,6 +1,12 @@
+import {
+  SCAN_STATUSES,
+  type ScanMetadata,
+  type ScanState,
+  type ScanStatus,
+  type ScanValidation,
+  type WrittenFile,
+} from '#libs/model/src/scan/index.js';
 /** Conversion between a scan's Redis hash and its typed state. */
-import type { ScanState, ScanValidation, WrittenFile } from './scan-state.js';
-import { SCAN_STATUSES, type ScanMetadata, type ScanStatus } from './staged-scan.js';
 
 export function parseScanHash(hash: Record<string, string>): ScanState | undefined {
   if (hash.meta === undefined) return undefined;

@@ -4,10 +4,10 @@
  * answers 'stale' when the record changed in between (deleted, opened again
  * with other metadata), and the call is made again with the new record.
  */
+import type { ScanMetadata } from '#libs/model/src/scan/index.js';
 import type { Redis } from 'ioredis';
 import { scanCatalogKeys } from './catalog-keys.js';
 import type { RedisKeys } from './redis-keys.js';
-import type { ScanMetadata } from './staged-scan.js';
 
 /** A record replaced this many times within one call is a caller at fault, not a race. */
 const ATTEMPTS = 5;

@@ -1,54 +1,5 @@
-/** What the gateway reports about a scan, and what the worker records into it. */
-import type { ScanMetadata, ScanStatus } from './staged-scan.js';
-
-export interface WrittenFile {
-  /** Absolute path on the data file system. */
-  path: string;
-  size: number;
-  sha256: string;
-}
-
-/** One finding of the validation of a written file against NeXus and its application definition. */
-export interface ValidationFinding {
-  severity: 'error' | 'warning';
-  /** HDF5 path in the file. */
-  path: string;
-  /** The kind of finding, e.g. `missing`, `type`, `units`, `enumeration`. */
-  code: string;
-  message: string;
-  /** The NXDL concept, e.g. `NXtomo:/NXentry/sample:NXsample/rotation_angle`. */
-  nxdl: string | null;
-  /** Where the rule comes from: `application`, `base_class` or `nexus_rule`. */
-  origin: 'application' | 'base_class' | 'nexus_rule';
-  /** What to send next time, in Assonant terms, when the template knows where the item comes from. */
-  hint?: string;
-}
-
-export interface ScanValidation {
-  /** The application definition of the technique entry; null when the technique has none. */
-  definition: string | null;
-  errors: number;
-  warnings: number;
-  findings: ValidationFinding[];
-}
-
-export interface ScanState extends ScanMetadata {
-  status: ScanStatus;
-  counts: { entries: number; devices: number };
-  closedAt?: string;
-  writtenAt?: string;
-  file?: WrittenFile;
-  /** Why the last write attempt failed; set while retrying and when failed. */
-  error?: string;
-  /** What the writer noticed but could still write (e.g. a value superseded by a later event). */
-  warnings: string[];
-  /** The written file checked against NeXus and the technique's application definition. */
-  validation?: ScanValidation;
-  /** ISO 8601: when an open scan was expired (status `expired`). */
-  expiredAt?: string;
-  /** Why the scan was expired. */
-  reason?: string;
-}
+/** What the store's operations answer, and how the catalog is filtered and paged. */
+import type { ScanState, ScanStatus } from '#libs/model/src/scan/index.js';
 
 export type StageOutcome =
   | 'stored'

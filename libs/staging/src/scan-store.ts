@@ -2,6 +2,13 @@
  * The durable staging of scans and their events in Redis, shared by the
  * gateway (which stages) and the worker (which reads and records the result).
  */
+import type {
+  ScanMetadata,
+  ScanState,
+  ScanStatus,
+  ScanValidation,
+  WrittenFile,
+} from '#libs/model/src/scan/index.js';
 import type { Redis } from 'ioredis';
 import { RedisKeys, type EventKind } from './redis-keys.js';
 import {
@@ -13,7 +20,6 @@ import {
   MARK_WRITTEN,
   STAGE_EVENT,
 } from './scan-scripts.js';
-import type { ScanMetadata, ScanStatus } from './staged-scan.js';
 import type { CatalogPosition } from './catalog-cursor.js';
 import { scanCatalogKeys } from './catalog-keys.js';
 import { readCatalogPage } from './catalog-page.js';
@@ -24,11 +30,8 @@ import type {
   CloseOutcome,
   DeleteOutcome,
   RetryOutcome,
-  ScanState,
-  ScanValidation,
   StageOutcome,
   StagingLimits,
-  WrittenFile,
 } from './scan-state.js';
 import { parseScanHash } from './scan-hash.js';
 

@@ -6,6 +6,7 @@
  * changes (to the new entry, whose @default names its NXdata), and each linked
  * original gains its `@target`.
  */
+import type { StagedScan } from '#libs/model/src/scan/index.js';
 import {
   freeName,
   group,
@@ -14,7 +15,6 @@ import {
   type NxGroupNode,
   type NxNode,
 } from '#libs/nexus/src/index.js';
-import type { StagedScan } from '#libs/staging/src/staged-scan.js';
 import type { BuildContext } from './context.js';
 import { entryPreference } from './entry-order.js';
 import { markLinkTargets } from './link-targets.js';

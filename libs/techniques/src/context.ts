@@ -1,4 +1,5 @@
 /** What every source resolver needs: the raw tree, the scan, the chosen components. */
+import type { StagedScan } from '#libs/model/src/scan/index.js';
 import {
   isDataset,
   isGroup,
@@ -8,7 +9,6 @@ import {
   type NxGroupNode,
   type NxNode,
 } from '#libs/nexus/src/index.js';
-import type { StagedScan } from '#libs/staging/src/staged-scan.js';
 import type { LocatedComponent } from './locate.js';
 import type { TechniqueTemplate } from './template-schema.js';
 

@@ -16,9 +16,8 @@ export function fitOf(value: NxValue, expect: Expect | undefined): Fit {
     return `rank ${value.shape.length}, NeXus wants rank ${expect.rank}`;
   }
   const numeric = value.dtype === 'float64' || value.dtype === 'int64';
+  if (expect.type === undefined) return 'fits';
   switch (expect.type) {
-    case undefined:
-      return 'fits';
     case 'float':
       if (value.dtype === 'float64') return 'fits';
       return value.dtype === 'int64' ? 'widen' : `${value.dtype}, NeXus wants a float`;

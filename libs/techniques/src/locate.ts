@@ -4,10 +4,10 @@
  * the beamline (or sent alone) is `/<entry>/<name>`, any other device
  * `/<entry>/instrument/<name>`, and subcomponents nest in their parent.
  */
+import type { StagedEvent } from '#libs/model/src/scan/index.js';
 import type { BeamlineJson, ComponentJson } from '#libs/model/src/assonant-json.js';
 import type { ComponentClass } from '#libs/model/src/component-classes.js';
 import { toNexusName } from '#libs/nexus/src/index.js';
-import type { StagedEvent } from '#libs/staging/src/staged-scan.js';
 
 export interface LocatedComponent {
   /** Raw entry name, e.g. `sample_acquisition_during`. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isGroup, nodeAt, scalarText, type NxNode } from '#libs/nexus/src/index.js';
-import { entryEvent, loadEntry, stagedScan } from '../../nexus/test/support/fixtures.js';
+import { entryEvent, loadEntry, stagedScan } from '#libs/testing/src/staged-fixtures.js';
 import { buildWithTechnique } from './support/technique-fixture.js';
 
 function linkTarget(node: NxNode | undefined): string | undefined {

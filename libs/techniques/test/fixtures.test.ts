@@ -5,19 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DeviceEventRequest, Entry, validateBody } from '#libs/model/src/index.js';
 import { writeNexusFile } from '#libs/nexus/src/index.js';
-import { at, attr, readWithH5py, tempDir, type H5Listing } from '../../nexus/test/support/h5py.js';
+import { at, attr, readWithH5py, tempDir, type H5Listing } from '#libs/testing/src/h5py.js';
 import {
   buildWithTechnique,
   loadTechniqueFixture,
   stagedFromFixture,
-  TECHNIQUE_FIXTURES,
   writeDetectorFiles,
-  type TechniqueFixture,
 } from './support/technique-fixture.js';
 
 const CASES = [
@@ -32,20 +28,6 @@ const CASES = [
 
 describe('technique payloads', () => {
   for (const { fixture, definition, signal, axes } of CASES) {
-    it(`${fixture}: every body is valid Assonant`, async () => {
-      // As the gateway parses a body: plain JSON numbers.
-      const text = await readFile(join(TECHNIQUE_FIXTURES, `${fixture}.json`), 'utf8');
-      const payload = JSON.parse(text) as TechniqueFixture;
-      for (const entry of payload.entries) {
-        const result = validateBody(Entry, entry);
-        assert.ok(result.ok, JSON.stringify(result));
-      }
-      for (const device of payload.devices) {
-        const result = validateBody(DeviceEventRequest, device);
-        assert.ok(result.ok, JSON.stringify(result));
-      }
-    });
-
     it(`${fixture}: writes a complete ${definition} entry`, async () => {
       const temp = await tempDir();
       try {

@@ -2,11 +2,11 @@
  * Taking away what fills a required NXtomo or NXmx item still writes a technique
  * entry, and the report names the item with what to send.
  */
+import type { StagedScan } from '#libs/model/src/scan/index.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateNexusFile } from '#libs/nxdl/src/index.js';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
-import type { StagedScan } from '#libs/staging/src/staged-scan.js';
 import { nodeAt } from '#libs/nexus/src/index.js';
 import { getTemplate, hintFor } from '../src/index.js';
 import {

@@ -1,4 +1,5 @@
 /** A beamline override maps a differently named camera without code. */
+import type { StagedScan } from '#libs/model/src/scan/index.js';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,6 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ComponentJson } from '#libs/model/src/assonant-json.js';
 import { nodeAt } from '#libs/nexus/src/index.js';
-import type { StagedScan } from '#libs/staging/src/staged-scan.js';
 import { BeamlineOverridesError, loadBeamlineOverrides } from '../src/index.js';
 import {
   BEAMLINES_DIR,

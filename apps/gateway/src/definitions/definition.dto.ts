@@ -2,6 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { TECHNIQUES, type Technique } from '#libs/model/src/index.js';
 import type {
+  Expect,
   PlotSpec,
   Requirement,
   RoleSpec,
@@ -48,7 +49,7 @@ class TemplateItemResponse implements TemplateItem {
     additionalProperties: true,
     example: { type: 'float', rank: 1 },
   })
-  expect?: TemplateItem['expect'];
+  expect?: Expect;
 
   @ApiProperty({
     description: 'What to send to fill the item, in Assonant terms.',

@@ -1,4 +1,4 @@
-/** Nest providers for the gateway's Redis connection, staging store and write queue. */
+/** Nest providers for the gateway's Redis connection, staging store, write queue and scan lifecycle. */
 import {
   Inject,
   Injectable,
@@ -8,9 +8,10 @@ import {
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createProducerRedis, type AppConfig } from '#libs/config/src/index.js';
+import { ScanIngest } from '#libs/ingest/src/index.js';
+import { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
 import { ScanStore } from '#libs/staging/src/index.js';
 import { APP_CONFIG, PRODUCER_REDIS } from './tokens.js';
-import { WriteQueueProducer } from './write-queue.producer.js';
 
 export function gatewayProviders(config: AppConfig): Provider[] {
   return [
@@ -25,7 +26,17 @@ export function gatewayProviders(config: AppConfig): Provider[] {
           perBeamline: config.stagingLimitPerBeamlineBytes,
         }),
     },
-    WriteQueueProducer,
+    {
+      provide: WriteJobQueue,
+      inject: [PRODUCER_REDIS],
+      useFactory: (redis: Redis) =>
+        new WriteJobQueue(redis, { keyPrefix: config.keyPrefix, attempts: config.writeAttempts }),
+    },
+    {
+      provide: ScanIngest,
+      inject: [ScanStore, WriteJobQueue],
+      useFactory: (store: ScanStore, jobs: WriteJobQueue) => new ScanIngest(store, jobs),
+    },
     RedisShutdown,
   ];
 }
@@ -60,7 +71,7 @@ async function connectProducerRedis(config: AppConfig): Promise<Redis> {
 class RedisShutdown implements OnApplicationShutdown {
   constructor(
     @Inject(PRODUCER_REDIS) private readonly redis: Redis,
-    private readonly queue: WriteQueueProducer,
+    private readonly queue: WriteJobQueue,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {

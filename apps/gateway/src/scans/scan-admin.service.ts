@@ -1,35 +1,36 @@
 /** Operator actions on a scan: retry a failed write, delete a scan and its file. */
+import type { ScanState } from '#libs/model/src/scan/index.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '#libs/config/src/index.js';
-import { writeScanJobId } from '#libs/queue-contracts/src/index.js';
-import { ScanStore, type ScanState } from '#libs/staging/src/index.js';
+import { ScanIngest } from '#libs/ingest/src/index.js';
+import { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
+import { ScanStore } from '#libs/staging/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
 import { APP_CONFIG } from '../redis/tokens.js';
-import { WriteQueueProducer } from '../redis/write-queue.producer.js';
 import type { CloseAccepted } from './dto/close-accepted.dto.js';
 
 @Injectable()
 export class ScanAdminService {
   constructor(
     private readonly store: ScanStore,
-    private readonly queue: WriteQueueProducer,
+    private readonly ingest: ScanIngest,
+    private readonly jobs: WriteJobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Queues the write of a failed scan again, with the job options of a close. */
   async retry(scanId: string): Promise<CloseAccepted> {
-    const outcome = await this.store.beginRetry(scanId);
-    if (outcome === 'unknown') throw notFound(scanId);
-    if (outcome !== 'retried') {
+    const result = await this.ingest.retry(scanId);
+    if (result.kind === 'unknown') throw notFound(scanId);
+    if (result.kind === 'not-failed') {
       throw new DomainError(
         'scan_not_failed',
-        `Scan ${scanId} is ${outcome}; only a failed scan can be retried.`,
+        `Scan ${scanId} is ${result.status}; only a failed scan can be retried.`,
       );
     }
-    await this.queue.addWriteScan(scanId);
-    return { scanId, jobId: writeScanJobId(scanId), status: 'closing' };
+    return { scanId, jobId: result.jobId, status: result.status };
   }
 
   /**
@@ -44,7 +45,7 @@ export class ScanAdminService {
     const outcome = await this.store.delete(scan);
     if (outcome === 'closing') throw busy(scanId);
     if (outcome === 'unknown') throw notFound(scanId);
-    await this.queue.removeFailedWriteScan(scanId);
+    await this.jobs.removeFailedWriteScan(scanId);
   }
 
   private async removeFile(scan: ScanState): Promise<void> {

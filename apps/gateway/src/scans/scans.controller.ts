@@ -25,7 +25,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model/src/index.js';
+import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model-classes/src/index.js';
 import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
 import { CanonicalJsonBody } from './canonical-json-body.decorator.js';

@@ -1,19 +1,12 @@
 /** Opening, closing, reading and listing scans. */
+import type { ScanState, ScanStatus } from '#libs/model/src/scan/index.js';
 import { Injectable } from '@nestjs/common';
-import { canonicalBeamline, type CreateScanRequest } from '#libs/model/src/index.js';
-import { writeScanJobId } from '#libs/queue-contracts/src/index.js';
-import {
-  decodeCatalogCursor,
-  ScanStore,
-  type CatalogPage,
-  type ScanMetadata,
-  type ScanState,
-  type ScanStatus,
-} from '#libs/staging/src/index.js';
-import { randomUUID } from 'node:crypto';
+import { canonicalBeamline } from '#libs/model/src/index.js';
+import type { CreateScanRequest } from '#libs/model-classes/src/index.js';
+import { ScanIngest } from '#libs/ingest/src/index.js';
+import { decodeCatalogCursor, ScanStore, type CatalogPage } from '#libs/staging/src/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DomainError } from '../problem/domain-error.js';
-import { WriteQueueProducer } from '../redis/write-queue.producer.js';
 import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
 import { withTechniqueNote } from './technique-note.js';
@@ -26,7 +19,7 @@ const UNENDED: ReadonlySet<ScanStatus> = new Set(['open', 'closing']);
 export class ScansService {
   constructor(
     private readonly store: ScanStore,
-    private readonly queue: WriteQueueProducer,
+    private readonly ingest: ScanIngest,
   ) {}
 
   /**
@@ -35,33 +28,26 @@ export class ScansService {
    * longer open, is a conflict that says which.
    */
   async open(request: CreateScanRequest): Promise<{ created: boolean; scan: ScanState }> {
-    const meta: ScanMetadata = {
-      scanId: request.scanId ?? randomUUID(),
-      beamline: canonicalBeamline(request.beamline),
-      proposal: request.proposal,
-      technique: request.technique,
-      createdAt: new Date().toISOString(),
-      ...(request.title !== undefined ? { title: request.title } : {}),
-      ...(request.startTime !== undefined ? { startTime: request.startTime } : {}),
-    };
-    if (await this.store.create(meta)) return { created: true, scan: await this.get(meta.scanId) };
-    const existing = await this.get(meta.scanId);
-    const differences = metadataDifferences(existing, meta);
-    if (differences.length > 0) {
-      throw new DomainError(
-        'scan_exists',
-        `Scan ${meta.scanId} already exists with other metadata: ${differences.join('; ')}. ` +
-          'Send the same metadata to re-open it, or choose another scanId.',
-      );
+    const outcome = await this.ingest.open(request);
+    switch (outcome.kind) {
+      case 'created':
+      case 'reopened':
+        return { created: outcome.kind === 'created', scan: withTechniqueNote(outcome.scan) };
+      case 'metadata-differs':
+        throw new DomainError(
+          'scan_exists',
+          `Scan ${outcome.scanId} already exists with other metadata: ${outcome.differences.join('; ')}. ` +
+            'Send the same metadata to re-open it, or choose another scanId.',
+        );
+      case 'not-open':
+        throw new DomainError(
+          'scan_closed',
+          `Scan ${outcome.scanId} exists with this metadata but is ${outcome.status}, so it takes no ` +
+            'more events; open a new scan with another scanId.',
+        );
+      case 'vanished':
+        throw new DomainError('scan_not_found', `There is no scan ${outcome.scanId}.`);
     }
-    if (existing.status !== 'open') {
-      throw new DomainError(
-        'scan_closed',
-        `Scan ${meta.scanId} exists with this metadata but is ${existing.status}, so it takes no ` +
-          'more events; open a new scan with another scanId.',
-      );
-    }
-    return { created: false, scan: existing };
   }
 
   /**
@@ -86,15 +72,10 @@ export class ScansService {
 
   /** Closes the scan and queues its write; closing again returns the same job. */
   async close(scanId: string): Promise<CloseAccepted> {
-    const outcome = await this.store.beginClose(scanId, new Date().toISOString());
-    if (outcome === 'unknown')
+    const result = await this.ingest.close(scanId);
+    if (result.kind === 'unknown')
       throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
-    const jobId = writeScanJobId(scanId);
-    // Adding is repeated while the scan is `closing` so that a close whose
-    // enqueue failed (Redis lost mid-call) completes on the next try; the job
-    // id makes the repeat a no-op otherwise.
-    if (outcome === 'closing') await this.queue.addWriteScan(scanId);
-    return { scanId, jobId, status: outcome === 'open' ? 'closing' : outcome };
+    return { scanId, jobId: result.jobId, status: result.status };
   }
 
   async list(query: ListScansQuery): Promise<CatalogPage> {
@@ -126,27 +107,4 @@ export class ScansService {
     }
     return { path: scan.file.path, size: scan.file.size, name: `${scanId}.nxs` };
   }
-}
-
-/**
- * What a re-open sends that disagrees with the scan on record. A title or
- * start time the re-open leaves out is not a difference: the caller only
- * asks for the scan to be open.
- */
-function metadataDifferences(existing: ScanState, sent: ScanMetadata): string[] {
-  const compared = ['beamline', 'proposal', 'technique', 'title', 'startTime'] as const;
-  return compared
-    .filter((key) => sent[key] !== undefined && !sameValue(key, existing[key], sent[key]))
-    .map(
-      (key) =>
-        `${key} is ${JSON.stringify(existing[key] ?? null)}, not ${JSON.stringify(sent[key])}`,
-    );
-}
-
-/** Start times are instants: the same moment in another time zone is the same. */
-function sameValue(key: string, recorded: string | undefined, sent: string | undefined): boolean {
-  if (key === 'startTime' && recorded !== undefined && sent !== undefined) {
-    return Date.parse(recorded) === Date.parse(sent);
-  }
-  return recorded === sent;
 }

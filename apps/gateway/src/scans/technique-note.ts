@@ -3,8 +3,8 @@
  * its raw stage entries only. Its status says so from the moment it opens, so
  * that nobody waits for a technique entry that will not come.
  */
+import type { ScanState } from '#libs/model/src/scan/index.js';
 import { TECHNIQUE_NAMES, type Technique } from '#libs/model/src/index.js';
-import type { ScanState } from '#libs/staging/src/index.js';
 import { templateForTechnique } from '#libs/techniques/src/index.js';
 
 export function techniqueNote(technique: Technique): string | undefined {

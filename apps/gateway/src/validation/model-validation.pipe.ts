@@ -5,7 +5,7 @@
  * class instantiation on the hot path.
  */
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { compileValidator, validateBody, type AnyClass } from '#libs/model/src/index.js';
+import { compileValidator, validateBody, type AnyClass } from '#libs/model-classes/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
 
 type Constructor = abstract new (...args: never[]) => unknown;

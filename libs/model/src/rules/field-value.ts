@@ -4,13 +4,6 @@
  * strings or all booleans. Those are exactly the shapes an HDF5 dataset or
  * attribute can take, so the writer never meets a value it cannot store.
  */
-import {
-  Validate,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidationOptions,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
 import { jsonKind } from './json-object.js';
 
 /** HDF5's H5S_MAX_RANK: a dataset has at most 32 dimensions. */
@@ -140,24 +133,4 @@ function checkLeaf(item: unknown, leaves: Leaves): ArrayProblem | undefined {
     return { at: '', what: `is a ${kind} in an array of ${leaves.kind}s (one type per array)` };
   }
   return undefined;
-}
-
-@ValidatorConstraint({ name: 'isFieldValue' })
-export class IsFieldValueConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return fieldValueProblem(value) === undefined;
-  }
-
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} ${fieldValueProblem(args.value) ?? 'is not a valid value'}`;
-  }
-}
-
-/** Metadata values follow the same rule (they become HDF5 attributes) under their own rule name. */
-@ValidatorConstraint({ name: 'isMetadataValue' })
-export class IsMetadataValueConstraint extends IsFieldValueConstraint {}
-
-/** A dataset value: scalar or rectangular array of one scalar type; present, possibly null. */
-export function IsFieldValue(options?: ValidationOptions): PropertyDecorator {
-  return Validate(IsFieldValueConstraint, options);
 }

@@ -3,13 +3,6 @@
  * `fields`, `positions`, `subcomponents` and `extra_metadata` maps (metadata
  * keys become attribute names, which obey the same rules here).
  */
-import {
-  Validate,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidationOptions,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
 
 export const MAX_NAME_LENGTH = 255;
 
@@ -42,20 +35,4 @@ export function linkNameProblem(value: unknown): string | undefined {
   if (RESERVED_NAMES.has(value))
     return `must not be a reserved word (${[...RESERVED_NAMES].join(', ')})`;
   return undefined;
-}
-
-@ValidatorConstraint({ name: 'isLinkName' })
-export class IsLinkNameConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return linkNameProblem(value) === undefined;
-  }
-
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} ${linkNameProblem(args.value) ?? 'must be a valid name'}`;
-  }
-}
-
-/** The value must be usable as an HDF5 link name. */
-export function IsLinkName(options?: ValidationOptions): PropertyDecorator {
-  return Validate(IsLinkNameConstraint, options);
 }

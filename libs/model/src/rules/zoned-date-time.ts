@@ -3,14 +3,11 @@
  * time zone, e.g. `2024-04-25T16:00:00-03:00`. NeXus wants zoned times, and a
  * time without a zone cannot be placed on the timeline afterwards.
  */
-import {
-  isISO8601,
-  Validate,
-  ValidatorConstraint,
-  type ValidationArguments,
-  type ValidationOptions,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import isISO8601Module from 'validator/lib/isISO8601.js';
+
+// validator.js's own module, without class-validator around it: a CommonJS
+// module whose types declare the function as its default export.
+const isISO8601 = isISO8601Module.default;
 
 /** The profile: seconds and fraction optional, zone `Z` or `±hh:mm` required. */
 const ZONED_DATE_TIME =
@@ -23,19 +20,4 @@ export function isZonedDateTime(value: unknown): boolean {
     ZONED_DATE_TIME.test(value) &&
     isISO8601(value, { strict: true, strictSeparator: true })
   );
-}
-
-@ValidatorConstraint({ name: 'isZonedDateTime' })
-export class IsZonedDateTimeConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return isZonedDateTime(value);
-  }
-
-  defaultMessage(args: ValidationArguments): string {
-    return `${args.property} must be an ISO 8601 date-time with a time zone, e.g. 2024-04-25T16:00:00-03:00 or 2024-04-25T19:00:00Z`;
-  }
-}
-
-export function IsZonedDateTime(options?: ValidationOptions): PropertyDecorator {
-  return Validate(IsZonedDateTimeConstraint, options);
 }

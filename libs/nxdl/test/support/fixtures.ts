@@ -2,7 +2,7 @@
  * Small NeXus trees for the validator tests: a complete NXtomo and NXmx entry,
  * and one broken variant per check. Written with the project's own writer.
  */
-import { tempDir } from '#libs/nexus/test/support/temp-dir.js';
+import { tempDir } from '#libs/testing/src/temp-dir.js';
 import { join } from 'node:path';
 import {
   dataset,

@@ -57,11 +57,11 @@ function writeCanonical(value: LosslessJson, out: string[]): void {
     out.push(']');
   } else if (value !== null && typeof value === 'object') {
     out.push('{');
-    Object.keys(value)
-      .sort()
-      .forEach((key, index) => {
+    Object.entries(value)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .forEach(([key, item], index) => {
         out.push(index > 0 ? ',' : '', JSON.stringify(key), ':');
-        writeCanonical(value[key], out);
+        writeCanonical(item, out);
       });
     out.push('}');
   } else {

@@ -3,17 +3,17 @@
  * stage them, with their detector files created first (as the detector would
  * have written them) in the test's directory.
  */
+import type { StagedEvent, StagedScan } from '#libs/model/src/scan/index.js';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { tempDir } from '../../../nexus/test/support/temp-dir.js';
+import { tempDir } from '#libs/testing/src/temp-dir.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { AcquisitionMoment, ExperimentStage, Technique } from '#libs/model/src/naming.js';
-import type { StagedEvent, StagedScan } from '#libs/staging/src/staged-scan.js';
 import { buildScanTree, writeNexusFile, type NxGroupNode } from '#libs/nexus/src/index.js';
-import { OPTIONS, parseAssonantJson } from '../../../nexus/test/support/fixtures.js';
+import { OPTIONS, parseAssonantJson } from '#libs/testing/src/staged-fixtures.js';
 import {
   addTechniqueEntry,
   type BeamlineOverrides,

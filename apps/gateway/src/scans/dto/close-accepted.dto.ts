@@ -1,5 +1,5 @@
+import { SCAN_STATUSES, type ScanStatus } from '#libs/model/src/scan/index.js';
 import { ApiProperty } from '@nestjs/swagger';
-import { SCAN_STATUSES, type ScanStatus } from '#libs/staging/src/index.js';
 
 export class CloseAccepted {
   @ApiProperty({ example: 'mogno-2026-0001' })

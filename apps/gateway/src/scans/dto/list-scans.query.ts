@@ -1,3 +1,4 @@
+import { SCAN_STATUSES, type ScanStatus } from '#libs/model/src/scan/index.js';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import {
@@ -6,7 +7,6 @@ import {
   TECHNIQUE_RULE,
   TECHNIQUES,
 } from '#libs/model/src/index.js';
-import { SCAN_STATUSES, type ScanStatus } from '#libs/staging/src/index.js';
 import { IsCatalogCursor } from './is-catalog-cursor.js';
 import { IsCatalogTime } from './is-catalog-time.js';
 

@@ -1,12 +1,12 @@
 /** Response schemas for Swagger; the values come from libs/staging's ScanState. */
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { TECHNIQUES } from '#libs/model/src/naming.js';
 import {
   SCAN_STATUSES,
   type ScanState,
   type ScanStatus,
   type ScanValidation,
-} from '#libs/staging/src/index.js';
+} from '#libs/model/src/scan/index.js';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TECHNIQUES } from '#libs/model/src/naming.js';
 import { FindingResponse } from '../../validate/validation-report.dto.js';
 
 class EventCounts {

@@ -1,0 +1,117 @@
+/**
+ * The life of a scan, the same for every transport: open (idempotent on its
+ * metadata), stage events (durable before the caller hears back; duplicates
+ * and conflicts told apart), close and queue the write, retry a failed one.
+ */
+import { randomUUID } from 'node:crypto';
+import { canonicalBeamline, entryName } from '#libs/model/src/index.js';
+import type { CreateScanRequestJson, DeviceEventRequestJson } from '#libs/model/src/index.js';
+import type { ScanMetadata } from '#libs/model/src/scan/index.js';
+import { writeScanJobId } from '#libs/queue-contracts/src/write-scan-job.js';
+import { eventDigest, type EventKind, type ScanStore } from '#libs/staging/src/index.js';
+import { chooseEventId } from './event-id.js';
+import type { CloseResult, OpenOutcome, RetryResult, StageResult } from './outcomes.js';
+import { metadataDifferences } from './scan-metadata-differences.js';
+import type { WriteJobs } from './write-jobs.js';
+
+/** An event as a transport received it: validated, with its canonical text. */
+export interface ReceivedEvent<Body> {
+  body: Body;
+  /** The body's canonical JSON text, which is digested and staged. */
+  canonicalJson: string;
+  /** The transport's idempotency key (HTTP's `Idempotency-Key`), when it has one. */
+  idempotencyKey?: string | undefined;
+}
+
+export class ScanIngest {
+  constructor(
+    private readonly store: ScanStore,
+    private readonly jobs: WriteJobs,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async open(request: CreateScanRequestJson): Promise<OpenOutcome> {
+    const meta: ScanMetadata = {
+      scanId: request.scanId ?? randomUUID(),
+      beamline: canonicalBeamline(request.beamline),
+      proposal: request.proposal,
+      technique: request.technique,
+      createdAt: this.now().toISOString(),
+      ...(request.title !== undefined ? { title: request.title } : {}),
+      ...(request.startTime !== undefined ? { startTime: request.startTime } : {}),
+    };
+    const { scanId } = meta;
+    const created = await this.store.create(meta);
+    const scan = await this.store.get(scanId);
+    // Deleted between the two calls.
+    if (scan === undefined) return { kind: 'vanished', scanId };
+    if (created) return { kind: 'created', scan };
+    const differences = metadataDifferences(scan, meta);
+    if (differences.length > 0) return { kind: 'metadata-differs', scanId, differences };
+    if (scan.status !== 'open') return { kind: 'not-open', scanId, status: scan.status };
+    return { kind: 'reopened', scan };
+  }
+
+  /** An Entry: staged under its name's entry, e.g. `sample_acquisition_start`. */
+  stageEntry(scanId: string, event: ReceivedEvent<{ name: string }>): Promise<StageResult> {
+    return this.stage(scanId, 'entries', event, undefined, event.body.name);
+  }
+
+  /** A device event: staged under the entry its stage and moment name. */
+  stageDevice(scanId: string, event: ReceivedEvent<DeviceEventRequestJson>): Promise<StageResult> {
+    const { stage, moment, eventId } = event.body;
+    return this.stage(scanId, 'devices', event, eventId, entryName(stage, moment));
+  }
+
+  /** Closes the scan and queues its write; closing again answers the same job. */
+  async close(scanId: string): Promise<CloseResult> {
+    const outcome = await this.store.beginClose(scanId, this.now().toISOString());
+    if (outcome === 'unknown') return { kind: 'unknown', scanId };
+    // Queued again while the scan is `closing`, so that a close whose enqueue
+    // failed (Redis lost mid-call) completes on the next try; the job id
+    // makes the repeat a no-op otherwise.
+    if (outcome === 'closing') await this.jobs.addWriteScan(scanId);
+    const status = outcome === 'open' ? 'closing' : outcome;
+    return { kind: 'accepted', scanId, jobId: writeScanJobId(scanId), status };
+  }
+
+  /** Queues the write of a failed scan again, with the job options of a close. */
+  async retry(scanId: string): Promise<RetryResult> {
+    const outcome = await this.store.beginRetry(scanId);
+    if (outcome === 'unknown') return { kind: 'unknown', scanId };
+    if (outcome !== 'retried') return { kind: 'not-failed', scanId, status: outcome };
+    await this.jobs.addWriteScan(scanId);
+    return { kind: 'accepted', scanId, jobId: writeScanJobId(scanId), status: 'closing' };
+  }
+
+  private async stage(
+    scanId: string,
+    kind: EventKind,
+    event: ReceivedEvent<unknown>,
+    bodyEventId: string | undefined,
+    entry: string,
+  ): Promise<StageResult> {
+    const digest = eventDigest(event.canonicalJson);
+    const choice = chooseEventId(bodyEventId, event.idempotencyKey, digest);
+    if (!choice.ok) {
+      const { bodyEventId: sent, idempotencyKey } = choice;
+      return { kind: 'id-mismatch', bodyEventId: sent, idempotencyKey };
+    }
+    const { eventId } = choice;
+    const outcome = await this.store.stage(scanId, kind, eventId, event.canonicalJson, digest);
+    switch (outcome) {
+      case 'stored':
+      case 'duplicate':
+        return { kind: outcome, scanId, eventId, entry };
+      case 'conflict':
+        return { kind: 'conflict', eventId };
+      case 'closed':
+      case 'unknown':
+        return { kind: outcome, scanId };
+      case 'full':
+        return { kind: 'full' };
+      case 'beamline-full':
+        return { kind: 'beamline-full', scanId };
+    }
+  }
+}

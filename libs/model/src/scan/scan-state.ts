@@ -1,0 +1,28 @@
+/** What the gateway reports about a scan, and what the worker records into it. */
+import type { ScanMetadata, ScanStatus } from './scan-metadata.js';
+import type { ScanValidation } from './validation-report.js';
+
+export interface WrittenFile {
+  /** Absolute path on the data file system. */
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface ScanState extends ScanMetadata {
+  status: ScanStatus;
+  counts: { entries: number; devices: number };
+  closedAt?: string;
+  writtenAt?: string;
+  file?: WrittenFile;
+  /** Why the last write attempt failed; set while retrying and when failed. */
+  error?: string;
+  /** What the writer noticed but could still write (e.g. a value superseded by a later event). */
+  warnings: string[];
+  /** The written file checked against NeXus and the technique's application definition. */
+  validation?: ScanValidation;
+  /** ISO 8601: when an open scan was expired (status `expired`). */
+  expiredAt?: string;
+  /** Why the scan was expired. */
+  reason?: string;
+}
