@@ -8,6 +8,7 @@
  * PINGs Redis, for how long others wait on it meanwhile. Run:
  * `npm run bench:catalog` (BENCH_SCANS, BENCH_ROUNDS to change the size).
  */
+import { median, percentile } from '../support/stats.js';
 import type { ScanMetadata, ScanState } from '#libs/model/src/scan/index.js';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -106,21 +107,8 @@ async function timed(read: PageRead, redis: Redis): Promise<number> {
   return performance.now() - start;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? NaN)
-    : ((sorted[mid - 1] ?? NaN) + (sorted[mid] ?? NaN)) / 2;
-}
-
 const highest = (values: number[]): number => values.reduce((a, b) => Math.max(a, b), -Infinity);
 const lowest = (values: number[]): number => values.reduce((a, b) => Math.min(a, b), Infinity);
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-}
 
 /** PING round trips from another process while `load` runs (or, without load, for 200 ms). */
 async function pingsDuring(redisUrl: string, load: () => Promise<void>): Promise<number[]> {

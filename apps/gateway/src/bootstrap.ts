@@ -52,8 +52,9 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   const spool = new UploadSpool(config.spoolDir, config.uploadLimitBytes);
   fastify.addHook('onListen', async () => spool.clearLeftovers());
   useHdf5Uploads(fastify, spool);
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', String(request.id));
+    done(null, payload);
   });
   app.useGlobalFilters(new ProblemFilter({ bodyLimitBytes: config.bodyLimitBytes }));
   app.useGlobalPipes(

@@ -10,6 +10,7 @@ import { CATALOG_PAGE } from './catalog-scripts.js';
 import type { RedisKeys } from './redis-keys.js';
 import { parseScanHash } from './scan-hash.js';
 import type { CatalogFilter, CatalogPage } from './scan-state.js';
+import { runScript } from './run-script.js';
 
 export interface CatalogSlice {
   /** Newest first, at most the limit asked for. */
@@ -26,7 +27,9 @@ export async function readCatalogPositions(
   after: CatalogPosition | undefined,
   range: { fromMs?: number; toMs?: number } = {},
 ): Promise<CatalogSlice> {
-  const flat = (await redis.eval(
+  const flat = (await runScript(
+    redis,
+
     CATALOG_PAGE,
     1,
     key,

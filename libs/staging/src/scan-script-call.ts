@@ -8,6 +8,7 @@ import type { ScanMetadata } from '#libs/model/src/scan/index.js';
 import type { Redis } from 'ioredis';
 import { scanCatalogKeys } from './catalog-keys.js';
 import type { RedisKeys } from './redis-keys.js';
+import { runScript } from './run-script.js';
 
 /** A record replaced this many times within one call is a caller at fault, not a race. */
 const ATTEMPTS = 5;
@@ -22,7 +23,9 @@ export async function evalOnScan(
     const meta = await redis.hget(keys.scan(scanId), 'meta');
     // No record: the scripts answer from the scan's absence and touch no catalog set.
     const catalog = meta === null ? [] : scanCatalogKeys(keys, JSON.parse(meta) as ScanMetadata);
-    const outcome = await redis.eval(
+    const outcome = await runScript(
+      redis,
+
       call.script,
       call.keys.length + catalog.length,
       ...call.keys,

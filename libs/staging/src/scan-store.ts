@@ -34,6 +34,7 @@ import type {
   StagingLimits,
 } from './scan-state.js';
 import { parseScanHash } from './scan-hash.js';
+import { runScript } from './run-script.js';
 
 export interface RawScanEvents {
   entries: Map<string, string>;
@@ -64,7 +65,9 @@ export class ScanStore {
   /** Creates the scan, in the catalog at once; false when a scan with that id already exists. */
   async create(meta: ScanMetadata): Promise<boolean> {
     const catalog = scanCatalogKeys(this.keys, meta);
-    const created = await this.redis.eval(
+    const created = await runScript(
+      this.redis,
+
       CREATE_SCAN,
       2 + catalog.length,
       this.keys.scan(meta.scanId),
@@ -96,7 +99,9 @@ export class ScanStore {
     text: string,
     digest: string,
   ): Promise<StageOutcome> {
-    const outcome = await this.redis.eval(
+    const outcome = await runScript(
+      this.redis,
+
       STAGE_EVENT,
       4,
       this.keys.scan(scanId),

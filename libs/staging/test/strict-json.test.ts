@@ -7,22 +7,21 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import {
-  canonicalJson,
   JsonRefusal,
   MAX_JSON_DEPTH,
-  parseLosslessJson,
+  parseJsonBody,
   parseStrictJson,
-  plainView,
   type JsonRefusalReason,
 } from '../src/json/index.js';
 import { parseJsonPreservingIntegers } from '../src/parse-staged.js';
 
 const SEED = 20261127;
 const asNumber = (text: string): unknown => parseStrictJson(text, Number);
+const canonicalOf = (text: string): string => parseJsonBody(text).canonical;
 
 function refusal(text: string): JsonRefusal {
   try {
-    parseLosslessJson(text);
+    parseJsonBody(text);
   } catch (error) {
     assert.ok(error instanceof JsonRefusal, `not a JsonRefusal: ${String(error)}`);
     return error;
@@ -70,7 +69,7 @@ describe('strict JSON: agreement with JSON.parse', () => {
       fc.property(jsonValue, fc.constantFrom(undefined, 2, '\t'), (value, indent) => {
         const text = JSON.stringify(value, null, indent);
         assert.deepStrictEqual(asNumber(text), JSON.parse(text));
-        assert.deepStrictEqual(plainView(parseLosslessJson(text)), JSON.parse(text));
+        assert.deepStrictEqual(parseJsonBody(text).value, JSON.parse(text));
       }),
       { numRuns: 2000, seed: SEED },
     );
@@ -88,7 +87,7 @@ describe('strict JSON: agreement with JSON.parse', () => {
           return;
         }
         assert.deepStrictEqual(asNumber(text), expected);
-        assert.equal(canonicalJson(parseLosslessJson(text)), text);
+        assert.equal(canonicalOf(text), text);
       }),
       { numRuns: 2000, seed: SEED },
     );
@@ -158,7 +157,7 @@ describe('strict JSON: agreement with JSON.parse', () => {
     assert.ok(Object.hasOwn(parsed, '__proto__'));
     assert.equal(Object.getPrototypeOf(parsed), Object.prototype);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    const view = plainView(parseLosslessJson('{"__proto__":{"x":1}}')) as Record<string, unknown>;
+    const view = parseJsonBody('{"__proto__":{"x":1}}').value as Record<string, unknown>;
     assert.ok(Object.hasOwn(view, '__proto__'));
   });
 });
@@ -224,21 +223,21 @@ describe('strict JSON: what it refuses', () => {
 
 describe('lossless and canonical forms', () => {
   it('keeps numbers beyond 2^53 and their spelling distinct', () => {
-    const a = canonicalJson(parseLosslessJson('{"t": 9007199254740993}'));
-    const b = canonicalJson(parseLosslessJson('{"t":9007199254740992}'));
+    const a = canonicalOf('{"t": 9007199254740993}');
+    const b = canonicalOf('{"t":9007199254740992}');
     assert.equal(a, '{"t":9007199254740993}');
     assert.notEqual(a, b);
-    assert.equal(canonicalJson(parseLosslessJson('[1.50, -0, 1E+3]')), '[1.50,-0,1E+3]');
+    assert.equal(canonicalOf('[1.50, -0, 1E+3]'), '[1.50,-0,1E+3]');
   });
 
   it('does not depend on key order or white space, and is its own canonical form', () => {
     fc.assert(
       fc.property(jsonValue, (value) => {
         const text = JSON.stringify(value);
-        const canonical = canonicalJson(parseLosslessJson(text));
-        assert.equal(canonicalJson(parseLosslessJson(JSON.stringify(value, null, 2))), canonical);
-        assert.equal(canonicalJson(parseLosslessJson(reversedKeys(text))), canonical);
-        assert.equal(canonicalJson(parseLosslessJson(canonical)), canonical);
+        const canonical = canonicalOf(text);
+        assert.equal(canonicalOf(JSON.stringify(value, null, 2)), canonical);
+        assert.equal(canonicalOf(reversedKeys(text)), canonical);
+        assert.equal(canonicalOf(canonical), canonical);
         assert.deepStrictEqual(JSON.parse(canonical), JSON.parse(text));
       }),
       { numRuns: 1000, seed: SEED },
@@ -265,4 +264,35 @@ function reversedKeys(text: string): string {
     return out;
   };
   return JSON.stringify(reverse(JSON.parse(text)));
+}
+
+describe('a request body', () => {
+  it('gives the value JSON.parse gives and the canonical text of its literals', () => {
+    fc.assert(
+      fc.property(jsonValue, fc.array(numberLiteral, { maxLength: 4 }), (value, literals) => {
+        const valid = literals.filter((literal) => isJsonNumber(literal));
+        const text = `{"value": ${JSON.stringify(value, null, 1)}, "literals": [${valid.join(', ')}]}`;
+        const body = parseJsonBody(text);
+        assert.deepStrictEqual(body.value, JSON.parse(text));
+        const canonical = body.canonical;
+        // "literals" sorts before "value"; every literal is kept as it was written.
+        assert.ok(canonical.startsWith(`{"literals":[${valid.join(',')}],"value":`), canonical);
+        assert.deepStrictEqual(JSON.parse(canonical), JSON.parse(text));
+      }),
+      { numRuns: 1000, seed: SEED },
+    );
+  });
+
+  it('keeps the literal of a body that is one number', () => {
+    assert.equal(parseJsonBody(' 1.50 ').canonical, '1.50');
+    assert.equal(parseJsonBody('"x"').canonical, '"x"');
+  });
+});
+
+function isJsonNumber(literal: string): boolean {
+  try {
+    return typeof JSON.parse(literal) === 'number';
+  } catch {
+    return false;
+  }
 }

@@ -46,11 +46,16 @@ export function useHdf5Uploads(fastify: FastifyInstance, spool: UploadSpool): vo
     await uploads.get(request)?.discard();
   });
   // Before the answer leaves, so that a client that has its answer finds no file of its own left.
-  fastify.addHook('onSend', async (request) => {
-    await uploads.get(request)?.discard();
+  // Callback hooks: every request passes here, and most have no upload to wait for.
+  fastify.addHook('onSend', (request, _reply, payload, done) => {
+    const upload = uploads.get(request);
+    if (upload === undefined) done(null, payload);
+    else upload.discard().then(() => done(null, payload), done);
   });
-  fastify.addHook('onResponse', async (request) => {
-    await uploads.get(request)?.discard();
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    const upload = uploads.get(request);
+    if (upload === undefined) done();
+    else upload.discard().then(() => done(), done);
   });
   fastify.addHook('onClose', async () => {
     await spool.removeAll();

@@ -2,15 +2,15 @@
  * The only body the API takes is JSON, parsed once by the strict parser of
  * libs/staging: numbers keep their text, and a body that another reader could
  * see differently (a key twice, a lone surrogate, nesting past the bound) is a
- * 400. Validation sees the plain view; the lossless parse is kept beside it
- * for the canonical text that is digested and staged. A route that takes a
+ * 400. Validation sees the plain view; the canonical text that is digested
+ * and staged comes from the same parse. A route that takes a
  * body and gets none answers 400 from the validation pipe.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseLosslessJson, plainView, type LosslessJson } from '#libs/staging/src/index.js';
+import { parseJsonBody, type JsonBody } from '#libs/staging/src/index.js';
 import { jsonBodyRefusal } from './json-body-error.js';
 
-export type RequestWithLosslessJson = FastifyRequest & { losslessJson?: LosslessJson };
+export type RequestWithJsonBody = FastifyRequest & { jsonBody?: JsonBody };
 
 export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): void {
   // Anything but JSON (and the HDF5 uploads of /v1/validate) is refused by Fastify with 415.
@@ -18,7 +18,7 @@ export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): 
   fastify.addContentTypeParser(
     'application/json',
     { parseAs: 'string', bodyLimit },
-    (request: RequestWithLosslessJson, body: string | Buffer, done) => {
+    (request: RequestWithJsonBody, body: string | Buffer, done) => {
       const text = typeof body === 'string' ? body : body.toString('utf8');
       // No body at all, as on a close sent with a JSON content type: the route decides.
       if (text.trim() === '') {
@@ -26,9 +26,9 @@ export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): 
         return;
       }
       try {
-        const lossless = parseLosslessJson(text);
-        request.losslessJson = lossless;
-        done(null, plainView(lossless));
+        const parsed = parseJsonBody(text);
+        request.jsonBody = parsed;
+        done(null, parsed.value);
       } catch (error) {
         done(jsonBodyRefusal(error), undefined);
       }

@@ -5,12 +5,11 @@
  * validated.
  */
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { canonicalJson } from '#libs/staging/src/index.js';
-import type { RequestWithLosslessJson } from '../http/json-body-parser.js';
+import type { RequestWithJsonBody } from '../http/json-body-parser.js';
 
 export const CanonicalJsonBody = createParamDecorator(
   (_: unknown, context: ExecutionContext): string => {
-    const request = context.switchToHttp().getRequest<RequestWithLosslessJson>();
-    return request.losslessJson === undefined ? '' : canonicalJson(request.losslessJson);
+    const request = context.switchToHttp().getRequest<RequestWithJsonBody>();
+    return request.jsonBody?.canonical ?? '';
   },
 );

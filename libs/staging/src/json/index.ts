@@ -1,3 +1,3 @@
 export * from './strict-json.js';
-export * from './lossless-tree.js';
+export * from './json-body.js';
 export { jsonPointer } from './json-pointer.js';

@@ -39,7 +39,23 @@ export function parseStrictJson<N>(
   number: (literal: string) => N,
   options: StrictJsonOptions = {},
 ): JsonOf<N> {
-  return new StrictJsonParser(text, number, options.maxDepth ?? MAX_JSON_DEPTH).parse();
+  return new StrictJsonParser(text, number, options.maxDepth ?? MAX_JSON_DEPTH, false).parse();
+}
+
+/**
+ * Parses `text` as parseStrictJson does and, in the same pass, writes its
+ * canonical text: keys sorted (by UTF-16 code units), no white space,
+ * strings escaped as JSON.stringify does, numbers as sent. Two texts that a
+ * reader cannot tell apart have the same canonical text, and no others do.
+ */
+export function parseStrictJsonCanonical<N>(
+  text: string,
+  number: (literal: string) => N,
+  options: StrictJsonOptions = {},
+): { value: JsonOf<N>; canonical: string } {
+  const parser = new StrictJsonParser(text, number, options.maxDepth ?? MAX_JSON_DEPTH, true);
+  const value = parser.parse();
+  return { value, canonical: parser.canonical };
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -54,6 +70,11 @@ const ESCAPES: Record<string, string> = {
   t: '\t',
 };
 
+/** Characters a string may hold as they are, with nothing to check. */
+// Control characters are what this class must exclude.
+// eslint-disable-next-line no-control-regex
+const PLAIN_RUN = /[^"\\\u0000-\u001f\ud800-\udfff]*/y;
+
 const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;
 const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
 
@@ -61,11 +82,14 @@ class StrictJsonParser<N> {
   private i = 0;
   /** Keys and indices from the root to the value being parsed, for error messages. */
   private readonly path: (string | number)[] = [];
+  /** The canonical text of the value just parsed, when asked to write it. */
+  canonical = '';
 
   constructor(
     private readonly text: string,
     private readonly number: (literal: string) => N,
     private readonly maxDepth: number,
+    private readonly writeCanonical: boolean,
   ) {}
 
   parse(): JsonOf<N> {
@@ -82,14 +106,15 @@ class StrictJsonParser<N> {
     if (c === 0x5b /* [ */) return this.array(depth + 1);
     if (c === 0x22 /* " */) return this.string();
     if (c === 0x2d /* - */ || (c >= 0x30 && c <= 0x39)) return this.numberLiteral();
-    if (this.text.startsWith('true', this.i)) return this.keyword(4, true);
-    if (this.text.startsWith('false', this.i)) return this.keyword(5, false);
-    if (this.text.startsWith('null', this.i)) return this.keyword(4, null);
+    if (this.text.startsWith('true', this.i)) return this.keyword('true', true);
+    if (this.text.startsWith('false', this.i)) return this.keyword('false', false);
+    if (this.text.startsWith('null', this.i)) return this.keyword('null', null);
     return this.unexpected('a JSON value');
   }
 
-  private keyword<T>(length: number, value: T): T {
-    this.i += length;
+  private keyword<T>(word: string, value: T): T {
+    this.i += word.length;
+    this.canonical = word;
     return value;
   }
 
@@ -100,13 +125,16 @@ class StrictJsonParser<N> {
     this.skipWhitespace();
     if (this.text.charCodeAt(this.i) === 0x7d /* } */) {
       this.i += 1;
+      this.canonical = '{}';
       return object;
     }
+    const members = this.writeCanonical ? new CanonicalMembers() : undefined;
     for (;;) {
       this.skipWhitespace();
       if (this.text.charCodeAt(this.i) !== 0x22) this.unexpected('a quoted key');
       const keyOffset = this.i;
       const key = this.string();
+      const keyText = this.canonical;
       if (Object.hasOwn(object, key)) this.duplicate(key, keyOffset);
       this.skipWhitespace();
       this.expect(0x3a, "':' after the key");
@@ -114,6 +142,7 @@ class StrictJsonParser<N> {
       this.path.push(key);
       const member = this.value(depth);
       this.path.pop();
+      members?.add(key, keyText, this.canonical);
       // An own "__proto__" key, as JSON.parse makes it, not a prototype change.
       if (key === '__proto__') {
         Object.defineProperty(object, key, {
@@ -131,6 +160,7 @@ class StrictJsonParser<N> {
         continue;
       }
       this.expect(0x7d, "',' or '}'");
+      if (members !== undefined) this.canonical = members.text();
       return object;
     }
   }
@@ -142,28 +172,54 @@ class StrictJsonParser<N> {
     this.skipWhitespace();
     if (this.text.charCodeAt(this.i) === 0x5d /* ] */) {
       this.i += 1;
+      this.canonical = '[]';
       return array;
     }
+    let canonical = '[';
     for (;;) {
       this.skipWhitespace();
       this.path.push(array.length);
       array.push(this.value(depth));
       this.path.pop();
+      if (this.writeCanonical)
+        canonical += array.length > 1 ? `,${this.canonical}` : this.canonical;
       this.skipWhitespace();
       if (this.text.charCodeAt(this.i) === 0x2c) {
         this.i += 1;
         continue;
       }
       this.expect(0x5d, "',' or ']'");
+      this.canonical = `${canonical}]`;
       return array;
     }
   }
 
-  /** A string, copied in runs between escapes; surrogates are checked unit by unit. */
+  /**
+   * A string. Most are a run of characters that need no care (no quote,
+   * escape, control character or surrogate), found by one native regex scan;
+   * the rest are copied in runs between escapes, surrogates checked unit by unit.
+   */
   private string(): string {
     const text = this.text;
-    let i = this.i + 1;
-    let run = i;
+    const start = this.i + 1;
+    PLAIN_RUN.lastIndex = start;
+    PLAIN_RUN.test(text);
+    const end = PLAIN_RUN.lastIndex;
+    if (text.charCodeAt(end) === 0x22) {
+      this.i = end + 1;
+      // Nothing in it that JSON.stringify would escape: its text is its canonical form.
+      if (this.writeCanonical) this.canonical = text.slice(start - 1, end + 1);
+      return text.slice(start, end);
+    }
+    const value = this.stringWithCare(start, end);
+    if (this.writeCanonical) this.canonical = JSON.stringify(value);
+    return value;
+  }
+
+  private stringWithCare(start: number, plainEnd: number): string {
+    const text = this.text;
+    let i = plainEnd;
+    let run = start;
     let out = '';
     let pendingHigh = -1;
     for (;;) {
@@ -210,6 +266,7 @@ class StrictJsonParser<N> {
     const match = NUMBER.exec(this.text);
     if (match === null) return this.unexpected('a number');
     const literal = match[0];
+    this.canonical = literal;
     this.i += literal.length;
     // JSON numbers end at a delimiter; "01" or "1.e5" are not numbers.
     const next = this.text.charCodeAt(this.i);
@@ -271,5 +328,27 @@ class StrictJsonParser<N> {
     const pointer = jsonPointer(this.path);
     const at = `at offset ${this.i}${pointer === '' ? '' : `, in ${pointer}`}`;
     throw new JsonRefusal(reason, pointer, this.i, `${message} (${at})`);
+  }
+}
+
+/** An object's members in canonical text, sorted by key once they are all in. */
+class CanonicalMembers {
+  private readonly keys: string[] = [];
+  private readonly texts: string[] = [];
+  private sorted = true;
+
+  add(key: string, keyText: string, valueText: string): void {
+    const last = this.keys[this.keys.length - 1];
+    if (last !== undefined && last > key) this.sorted = false;
+    this.keys.push(key);
+    this.texts.push(`${keyText}:${valueText}`);
+  }
+
+  text(): string {
+    if (this.sorted) return `{${this.texts.join(',')}}`;
+    // Code-unit order, as `<` compares strings; keys are unique, so no ties.
+    const order = this.keys.map((_, index) => index);
+    order.sort((a, b) => ((this.keys[a] as string) < (this.keys[b] as string) ? -1 : 1));
+    return `{${order.map((index) => this.texts[index]).join(',')}}`;
   }
 }
