@@ -14,6 +14,7 @@ const WARM_UP = 50;
 
 export interface MemoryCheck {
   writes: number;
+  warmUp: number;
   start: { rssMiB: number; wasmMiB: number };
   end: { rssMiB: number; wasmMiB: number };
   openFilesAtEnd: number;
@@ -71,6 +72,7 @@ export async function checkMemory(root: string, writes: number): Promise<MemoryC
     const end = await sample();
     return {
       writes,
+      warmUp: WARM_UP,
       start: { rssMiB: start.rssMiB, wasmMiB: start.wasmMiB },
       end: { rssMiB: end.rssMiB, wasmMiB: end.wasmMiB },
       openFilesAtEnd: end.open,

@@ -30,7 +30,8 @@ const BURST_SCANS = Number(process.env.BENCH_BURST_SCANS ?? '100');
 const BURST_ROUNDS = Number(process.env.BENCH_BURST_ROUNDS ?? '3');
 const MEMORY_WRITES = Number(process.env.BENCH_MEMORY_WRITES ?? '5000');
 const H5PY_COPIES_PER_ROUND = 10;
-const WARM_UP_SCANS = 5;
+/** Scans closed at once on each service before measuring, so that every worker's thread is warm. */
+const WARM_UP_SCANS = 10;
 
 interface Service {
   label: string;
@@ -87,10 +88,13 @@ async function sequential(service: Service, count: number, into: Sequential): Pr
   }
 }
 
-/** BURST_SCANS scans prepared, then all closed at once; scans/s from the first close to the last file. */
-async function burst(service: Service): Promise<{ perS: number; cpuMsPerFile: number }> {
+/** `count` scans prepared, then all closed at once; scans/s from the first close to the last file. */
+async function burst(
+  service: Service,
+  count = BURST_SCANS,
+): Promise<{ perS: number; cpuMsPerFile: number }> {
   const ids = await inBatches(
-    Array.from({ length: BURST_SCANS }, (_, i) => i),
+    Array.from({ length: count }, (_, i) => i),
     8,
     () => service.scans.prepare(`burst-${service.workers}`),
   );
@@ -100,8 +104,8 @@ async function burst(service: Service): Promise<{ perS: number; cpuMsPerFile: nu
   const first = Math.min(...statuses.map((s) => Date.parse(s.closedAt ?? '')));
   const last = Math.max(...statuses.map((s) => Date.parse(s.writtenAt ?? '')));
   return {
-    perS: (BURST_SCANS * 1000) / (last - first),
-    cpuMsPerFile: (workersCpu(service) - cpuBefore) / BURST_SCANS,
+    perS: (count * 1000) / (last - first),
+    cpuMsPerFile: (workersCpu(service) - cpuBefore) / count,
   };
 }
 
@@ -121,7 +125,7 @@ function phasesOf(output: string, scanIds: string[]): Map<string, number[]> {
 }
 
 const row = (label: string, cells: string[]): string =>
-  `${label.padEnd(46)}${cells.map((cell) => cell.padStart(14)).join('')}`;
+  `${label.padEnd(46)}${cells.map((cell) => cell.padStart(18)).join('')}`;
 
 async function main(): Promise<void> {
   const services = [await startService(1), await startService(2)];
@@ -137,14 +141,7 @@ async function main(): Promise<void> {
   );
   const h5py: H5pyCopy[] = [];
   try {
-    for (const service of services)
-      await sequential(service, WARM_UP_SCANS, {
-        clientMs: [],
-        serverMs: [],
-        cpuMsPerFile: [],
-        scanIds: [],
-        lastFile: '',
-      });
+    for (const service of services) await burst(service, WARM_UP_SCANS);
     // A B A B: the machine is shared and noisy; each round measures both in turn.
     for (let round = 0; round < LATENCY_ROUNDS; round += 1) {
       for (const service of services) {
@@ -222,7 +219,7 @@ async function main(): Promise<void> {
     `  ours, worker process CPU per file (load, build, write, fsync, digest, validate, record): ` +
       `${ms(ourCpu)} ms = ${(ourCpu / h5pyCpu).toFixed(1)}x h5py's CPU`,
     '',
-    `memory, ${memory.writes} writes through one warm writer thread (after ${50} to warm up):`,
+    `memory, ${memory.writes} writes through one warm writer thread (after ${memory.warmUp} to warm up):`,
     `  resident set: ${memory.start.rssMiB} MiB → ${memory.end.rssMiB} MiB; ` +
       `WebAssembly memory: ${memory.start.wasmMiB} MiB → ${memory.end.wasmMiB} MiB; ` +
       `files open at the end: ${memory.openFilesAtEnd}; thread replaced: ${memory.threadReplaced ? 'yes' : 'no'}`,
