@@ -8,7 +8,7 @@
  * PINGs Redis, for how long others wait on it meanwhile. Run:
  * `npm run bench:catalog` (BENCH_SCANS, BENCH_ROUNDS to change the size).
  */
-import { median, percentile } from '../support/stats.js';
+import { median, ms, quantile } from '../support/stats.js';
 import type { ScanMetadata, ScanState } from '#libs/model/src/scan/index.js';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
@@ -138,9 +138,6 @@ async function concurrently(redisUrl: string, read: PageRead): Promise<number> {
   }
 }
 
-const ms = (value: number): string =>
-  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
-
 async function main(): Promise<void> {
   const redisDir = path.join(root, 'var/bench/catalog-redis');
   // Each run starts from an empty Redis: an old append-only file would slow its start.
@@ -186,7 +183,7 @@ async function main(): Promise<void> {
     const row = (label: string, cells: string[]): string =>
       `${label.padEnd(42)}${cells.map((cell) => cell.padStart(20)).join('')}`;
     const pings = (samples: number[]): string =>
-      `${ms(median(samples))} / ${ms(percentile(samples, 0.99))} / ${ms(highest(samples))}`;
+      `${ms(median(samples))} / ${ms(quantile(samples, 0.99))} / ${ms(highest(samples))}`;
     const lines = [
       `catalog benchmark: ${SCANS} scans, ${failed} match beamline=MOGNO&status=failed; ` +
         `page ${cursor !== undefined ? 2 : 1} of limit ${LIMIT}; Redis ${version}; filled in ${filledS.toFixed(1)} s`,

@@ -16,6 +16,7 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuMs } from '../support/process-cpu.js';
 import { median } from '../support/stats.js';
 import { EmbeddedRedis, freePort } from '#libs/embedded-redis/src/embedded-redis.js';
 
@@ -51,7 +52,7 @@ async function load(
   kind: 'device' | 'entry',
   server: ChildProcess,
 ): Promise<Measured> {
-  const cpuBefore = cpuMillis(server);
+  const cpuBefore = cpuMs(server.pid ?? 0);
   let n = 0;
   const result = await autocannon({
     url,
@@ -77,22 +78,13 @@ async function load(
   });
   const answered = result.requests.total;
   return {
-    cpuPerRequest: ((cpuMillis(server) - cpuBefore) * 1000) / Math.max(answered, 1),
+    cpuPerRequest: ((cpuMs(server.pid ?? 0) - cpuBefore) * 1000) / Math.max(answered, 1),
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
   };
-}
-
-/** User and system CPU time of a child process so far, ms (Linux /proc; 100 ticks a second). */
-function cpuMillis(child: ChildProcess): number {
-  const fields =
-    readFileSync(`/proc/${child.pid ?? 0}/stat`, 'utf8')
-      .split(') ')[1]
-      ?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function start(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {

@@ -18,7 +18,12 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { worker?: boolean; env?: Record<string, string> } = {},
+  options: {
+    worker?: boolean;
+    env?: Record<string, string>;
+    /** The worker's writer-thread module (test/helpers/failing-write-thread.ts). */
+    threadModule?: URL;
+  } = {},
 ): Promise<Harness> {
   const config = await testConfig(options.env);
   const app = await createGatewayApp(config);
@@ -27,9 +32,13 @@ export async function startHarness(
   const worker =
     options.worker === false
       ? undefined
-      : await startWriteWorker(config, (level, msg) => {
-          if (level === 'error') process.stderr.write(`worker: ${msg}\n`);
-        });
+      : await startWriteWorker(
+          config,
+          (level, msg) => {
+            if (level === 'error') process.stderr.write(`worker: ${msg}\n`);
+          },
+          options.threadModule === undefined ? {} : { threadModule: options.threadModule },
+        );
   return {
     config,
     app,

@@ -5,12 +5,20 @@
  */
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadConfig } from '#libs/config/src/index.js';
 import { WRITE_QUEUE } from '#libs/queue-contracts/src/index.js';
+import type { WorkerLog } from './worker-log.js';
 import { startWriteWorker } from './write-worker.js';
 
-function log(level: 'info' | 'warn' | 'error', msg: string): void {
-  const line = { level, time: new Date().toISOString(), service: 'worker', pid: process.pid, msg };
+const log: WorkerLog = (level, msg, fields) => {
+  const line = {
+    level,
+    time: new Date().toISOString(),
+    service: 'worker',
+    pid: process.pid,
+    msg,
+    ...fields,
+  };
   process.stdout.write(`${JSON.stringify(line)}\n`);
-}
+};
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -1,73 +1,52 @@
 /**
- * Runs in a worker thread. h5wasm calls are synchronous; doing them here keeps
- * the worker's event loop free to renew the job lock during a long write.
+ * A writer thread of the pool (write-pool.ts). h5wasm is compiled and the
+ * NXDL rule tables are loaded once, when the thread starts (piscina loads
+ * this module then), and serve every file the thread writes. h5wasm calls
+ * are synchronous; here they keep no event loop of the worker waiting.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import path from 'node:path';
-import { buildScanTree, writeNexusFile, type NxGroupNode } from '#libs/nexus/src/index.js';
-import { parseStagedScan } from '#libs/staging/src/index.js';
-import { addTechniqueEntry, loadBeamlineOverrides } from '#libs/techniques/src/index.js';
-import { validateWrittenFile } from './scan-validation.js';
+import { threadId } from 'node:worker_threads';
+import { hdf5Runtime } from '#libs/nexus/src/hdf5-runtime.js';
+import { openHdf5Files } from '#libs/nexus/src/hdf5-streams.js';
+import { WriterHealth } from './writer-health.js';
+import { describe, writeScanFile } from './write-scan-file.js';
 import type { WriteOutcome, WriteRequest } from './write-request.js';
+import { RETIRED_THREAD, type ThreadState } from './writer-thread-contract.js';
 
-interface BuiltFile {
-  root: NxGroupNode;
-  warnings: string[];
-  technique: { entryName: string; definition: string } | undefined;
+const runtime = await hdf5Runtime();
+const health = new WriterHealth(runtime);
+
+/** The task: one scan file, built, written and validated. Never rejects. */
+export default async function writeTask(request: WriteRequest): Promise<WriteOutcome> {
+  let outcome: WriteOutcome;
+  try {
+    outcome = await writeScanFile(request);
+  } catch (error) {
+    outcome = { ok: false, kind: 'io', message: describe(error) };
+  }
+  const unfit = health.afterTask();
+  return unfit === undefined ? outcome : retire(outcome, unfit);
 }
 
-async function build(request: WriteRequest): Promise<BuiltFile> {
-  const staged = parseStagedScan(request.scan, {
-    entries: new Map(request.entries),
-    devices: new Map(request.devices),
-  });
-  const built = buildScanTree(staged, {
-    fileName: path.basename(request.finalPath),
-    creator: request.creator,
-    fileTime: request.fileTime,
-  });
-  const overrides = await loadBeamlineOverrides(
-    request.beamlineOverridesDir,
-    request.scan.beamline,
-  );
-  const technique = addTechniqueEntry(
-    built.root,
-    staged,
-    overrides === undefined ? {} : { overrides },
-  );
+/** What the thread holds, for tests and the memory benchmark. */
+export function threadState(): ThreadState {
   return {
-    root: built.root,
-    warnings: [...built.warnings, ...(technique?.warnings ?? [])],
-    technique,
+    threadId,
+    heapBytes: runtime.heapBytes(),
+    openFiles: openHdf5Files(runtime),
+    hdf5Errors: health.hdf5Errors,
   };
 }
 
-async function run(request: WriteRequest): Promise<WriteOutcome> {
-  let built: BuiltFile;
-  try {
-    built = await build(request);
-  } catch (error) {
-    return { ok: false, kind: 'invalid-data', message: describe(error) };
-  }
-  let written: { size: number; sha256: string };
-  try {
-    written = await writeNexusFile(built.root, request.finalPath);
-  } catch (error) {
-    return { ok: false, kind: 'io', message: describe(error) };
-  }
-  const validation = await validateWrittenFile(
-    request.finalPath,
-    request.linkRoot,
-    built.technique,
-  );
-  return { ok: true, ...written, warnings: built.warnings, validation };
+/**
+ * Ends this thread with its file's outcome: thrown outside the task, the
+ * error kills the thread while the task is still its own, so piscina gives
+ * the task that error (the pool reads the outcome off it) and starts a
+ * fresh thread, and no other file can reach this h5wasm meanwhile.
+ */
+function retire(outcome: WriteOutcome, reason: string): Promise<never> {
+  const error = Object.assign(new Error(reason), { name: RETIRED_THREAD, outcome });
+  setImmediate(() => {
+    throw error;
+  });
+  return new Promise<never>(() => undefined);
 }
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${cause}`;
-}
-
-const outcome = await run(workerData as WriteRequest);
-parentPort?.postMessage(outcome);

@@ -1,5 +1,5 @@
+/** What the worker's main thread hands to a writer thread, and what it gets back. */
 import type { ScanMetadata, ScanValidation } from '#libs/model/src/scan/index.js';
-/** What the worker's main thread hands to the thread that builds and writes a file. */
 
 export interface WriteRequest {
   scan: ScanMetadata;
@@ -14,7 +14,31 @@ export interface WriteRequest {
   beamlineOverridesDir: string;
 }
 
+/** Milliseconds of each step of a file in its writer thread. */
+export interface ThreadPhases {
+  /** Parse the staged events, map them to a tree, add the technique entry. */
+  build: number;
+  /** HDF5 writes the tree to the temporary file. */
+  write: number;
+  /** fsync, rename onto the final path, fsync of the directory. */
+  fsync: number;
+  /** SHA-256 of the final file. */
+  digest: number;
+  /** The NeXus validator reads the file back. */
+  validate: number;
+}
+
 export type WriteOutcome =
-  | { ok: true; size: number; sha256: string; warnings: string[]; validation: ScanValidation }
-  /** `invalid-data`: the staged events cannot make a file; retrying cannot help. */
+  | {
+      ok: true;
+      size: number;
+      sha256: string;
+      warnings: string[];
+      validation: ScanValidation;
+      phases: ThreadPhases;
+    }
+  /**
+   * `invalid-data`: the staged events cannot make a file; retrying cannot help.
+   * `io`: the write failed (disk, HDF5, a writer thread that died); it is retried.
+   */
   | { ok: false; kind: 'invalid-data' | 'io'; message: string };

@@ -1,8 +1,10 @@
 /**
  * The write job: load a closed scan's staged events, build and write its file
- * off the event loop, record the outcome. Bad data fails at once; I/O errors
- * are retried with backoff by BullMQ.
+ * in a warm writer thread, record the outcome. Bad data fails at once; I/O
+ * errors (a writer thread that died among them) are retried with backoff by
+ * BullMQ. Each file written is logged with where its time went.
  */
+import { performance } from 'node:perf_hooks';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { AppConfig } from '#libs/config/src/index.js';
 import {
@@ -11,47 +13,79 @@ import {
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
 import type { ScanStore } from '#libs/staging/src/index.js';
-import { runWriteThread } from './run-write-thread.js';
+import { filePhases } from './file-phases.js';
 import { beamlineRoot, scanFilePath } from './scan-file-path.js';
+import { beginAttempt, endAttempt, unfinishedAttempt } from './write-attempt.js';
+import type { WritePool } from './write-pool.js';
+import type { WorkerLog } from './worker-log.js';
 
 export const CREATOR = 'Assonant Gateway 0.1.0';
 
 export function createWriteScanProcessor(
   store: ScanStore,
   config: AppConfig,
+  pool: WritePool,
+  log: WorkerLog,
 ): (job: Job<WriteScanJobData>) => Promise<void> {
   return async (job) => {
     if (job.name !== WRITE_SCAN_JOB || !isWriteScanJobData(job.data)) {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
+    const started = performance.now();
     const { scanId } = job.data;
     const scan = await store.get(scanId);
     if (scan === undefined) throw new UnrecoverableError(`scan ${scanId} is not staged`);
     if (scan.status === 'written') return;
-    const raw = await store.loadEvents(scanId);
-    const finalPath = scanFilePath(config.dataRoot, scan);
-    const outcome = await runWriteThread({
-      scan,
-      entries: [...raw.entries],
-      devices: [...raw.devices],
-      finalPath,
-      linkRoot: beamlineRoot(config.dataRoot, scan),
-      creator: CREATOR,
-      fileTime: new Date().toISOString(),
-      beamlineOverridesDir: config.beamlineOverridesDir,
-    });
-    if (outcome.ok) {
-      const file = { path: finalPath, size: outcome.size, sha256: outcome.sha256 };
-      // The scan's own warnings (e.g. closed by expiry) come first, then the writer's.
-      const warnings = [...scan.warnings, ...outcome.warnings];
-      const { validation } = outcome;
-      await store.markWritten(scanId, { file, warnings, validation }, new Date().toISOString());
-      return;
+    // Why an earlier attempt failed, kept in the warnings of the file that follows.
+    let earlierFailure = scan.error;
+    const unfinished = unfinishedAttempt(job);
+    if (unfinished !== undefined) {
+      await store.markAttemptFailed(scanId, unfinished, false);
+      earlierFailure = unfinished;
+      log('warn', `scan ${scanId}: ${unfinished}`);
     }
-    // Recorded now so the status says why while BullMQ retries; the scan
-    // becomes `failed` only when BullMQ gives the job up (see write-worker.ts).
-    await store.markAttemptFailed(scanId, outcome.message, false);
-    if (outcome.kind === 'invalid-data') throw new UnrecoverableError(outcome.message);
-    throw new Error(outcome.message);
+    await beginAttempt(job);
+    try {
+      const raw = await store.loadEvents(scanId);
+      const finalPath = scanFilePath(config.dataRoot, scan);
+      const loaded = performance.now();
+      const outcome = await pool.write({
+        scan,
+        entries: [...raw.entries],
+        devices: [...raw.devices],
+        finalPath,
+        linkRoot: beamlineRoot(config.dataRoot, scan),
+        creator: CREATOR,
+        fileTime: new Date().toISOString(),
+        beamlineOverridesDir: config.beamlineOverridesDir,
+      });
+      const inThread = performance.now();
+      if (outcome.ok) {
+        const file = { path: finalPath, size: outcome.size, sha256: outcome.sha256 };
+        // The scan's own warnings (e.g. closed by expiry) come first, then the writer's.
+        const warnings = [
+          ...scan.warnings,
+          ...(earlierFailure !== undefined
+            ? [`written after a failed attempt: ${earlierFailure}`]
+            : []),
+          ...outcome.warnings,
+        ];
+        const { validation } = outcome;
+        await store.markWritten(scanId, { file, warnings, validation }, new Date().toISOString());
+        const times = { started, loaded, inThread, recorded: performance.now() };
+        const phases = filePhases(times, outcome.phases);
+        log('info', `scan ${scanId} written`, { scanId, size: outcome.size, phases });
+        return;
+      }
+      // Recorded now so the status says why while BullMQ retries; the scan
+      // becomes `failed` only when BullMQ gives the job up (see write-worker.ts).
+      await store.markAttemptFailed(scanId, outcome.message, false);
+      if (outcome.kind === 'invalid-data') throw new UnrecoverableError(outcome.message);
+      throw new Error(outcome.message);
+    } finally {
+      // Best effort: with Redis gone the attempt fails anyway, and the next one
+      // would only call it interrupted.
+      await endAttempt(job).catch(() => undefined);
+    }
   };
 }

@@ -12,23 +12,34 @@ import {
 import { CatalogBackfill, OpenScans, ScanStore } from '#libs/staging/src/index.js';
 import { startCatalogBackfill } from './catalog-backfill-at-start.js';
 import { startOpenScanSweep } from './open-scan-sweep.js';
+import { WritePool } from './write-pool.js';
 import { createWriteScanProcessor } from './write-scan.processor.js';
+import type { WorkerLog } from './worker-log.js';
 
 export interface RunningWriteWorker {
   worker: Worker<WriteScanJobData>;
+  /** The warm writer threads. */
+  pool: WritePool;
   /** Finishes (or hands back) the job in hand, then disconnects. */
   close(): Promise<void>;
 }
 
 export async function startWriteWorker(
   config: AppConfig,
-  log: (level: 'info' | 'warn' | 'error', msg: string) => void,
+  log: WorkerLog,
+  options: { threadModule?: URL } = {},
 ): Promise<RunningWriteWorker> {
   const redis = createConsumerRedis(config);
   const store = new ScanStore(redis, config.keyPrefix);
+  const pool = new WritePool({
+    threads: config.workerConcurrency,
+    threadMemoryMb: config.writeThreadMemoryMb,
+    log,
+    ...options,
+  });
   const worker = new Worker<WriteScanJobData>(
     WRITE_QUEUE,
-    createWriteScanProcessor(store, config),
+    createWriteScanProcessor(store, config, pool, log),
     {
       connection: redis,
       prefix: config.keyPrefix,
@@ -58,10 +69,13 @@ export async function startWriteWorker(
   const backfill = startCatalogBackfill(new CatalogBackfill(redis, config.keyPrefix), log);
   return {
     worker,
+    pool,
     close: async () => {
       await sweep.stop();
       await backfill.stop();
       await worker.close();
+      // Only now: the job in hand has had its thread until it ended.
+      await pool.close();
       await queue.close();
       redis.disconnect();
     },
@@ -77,7 +91,7 @@ async function markFailedWhenGivenUp(
   job: Job<WriteScanJobData>,
   error: Error,
   store: ScanStore,
-  log: (level: 'info' | 'warn' | 'error', msg: string) => void,
+  log: WorkerLog,
 ): Promise<void> {
   try {
     if (!isWriteScanJobData(job.data)) return;

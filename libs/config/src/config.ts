@@ -72,8 +72,18 @@ export interface AppConfig {
   validateProcesses: number;
   /** How long a Redis command may take before the gateway answers 503, ms. `REDIS_COMMAND_TIMEOUT_MS`, default 1500. */
   redisCommandTimeoutMs: number;
-  /** Write jobs one worker process runs at once. `WORKER_CONCURRENCY`, default 1. */
+  /**
+   * Write jobs one worker process runs at once, and so its writer threads
+   * (kept warm, h5wasm loaded once each). `WORKER_CONCURRENCY`, default 1.
+   */
   workerConcurrency: number;
+  /**
+   * Most JavaScript heap of one writer thread, MiB. A file that needs more ends
+   * its thread (another takes its place) instead of the worker process, and
+   * its write is retried with the reason in the scan's status.
+   * `WRITE_THREAD_MEMORY_MB`, default 2048.
+   */
+  writeThreadMemoryMb: number;
   /**
    * How long a worker's hold on a write job lasts without renewal, ms; a worker
    * that died loses its job to another after about this long.
@@ -155,6 +165,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     validateProcesses: read.integer('VALIDATE_PROCESSES', 2, 1, 64),
     redisCommandTimeoutMs: read.integer('REDIS_COMMAND_TIMEOUT_MS', 1500, 50, 60_000),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
+    writeThreadMemoryMb: read.integer('WRITE_THREAD_MEMORY_MB', 2048, 32, 65_536),
     writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),
     writeLockMs: read.integer('WRITE_LOCK_MS', 30_000, 1000, 600_000),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),

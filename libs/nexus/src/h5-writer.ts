@@ -9,8 +9,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { Dataset, Group } from 'h5wasm/node';
 import { hdf5Runtime, messageOf, shortHdf5Message, type Hdf5Runtime } from './hdf5-runtime.js';
+import { closeErrorReports } from './hdf5-streams.js';
 import { elementCount, joinPath, text, type NxGroupNode, type NxValue } from './tree.js';
 
 export interface WrittenFile {
@@ -18,6 +20,8 @@ export interface WrittenFile {
   size: number;
   /** Hex SHA-256 of the final file. */
   sha256: string;
+  /** Where the time went, ms: HDF5 writing the tree, making it durable (fsync, rename), hashing it. */
+  phasesMs: { write: number; fsync: number; digest: number };
 }
 
 /**
@@ -33,27 +37,41 @@ export async function writeNexusFile(root: NxGroupNode, finalPath: string): Prom
     directory,
     `${temporaryPrefix(target)}${randomBytes(6).toString('hex')}.tmp`,
   );
+  let runtime: Hdf5Runtime | undefined;
+  const started = performance.now();
+  let wrote: number;
   try {
-    const runtime = await hdf5Runtime();
+    runtime = await hdf5Runtime();
     await mkdir(directory, { recursive: true });
     await removeStaleTemporaries(target);
     writeTree(runtime, temporary, root);
+    wrote = performance.now();
     await fsync(temporary);
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
+    // A long-lived h5wasm would otherwise keep one descriptor per HDF5 error.
+    if (runtime !== undefined) closeErrorReports(runtime);
     throw new Error(`cannot write NeXus file ${target}: ${shortHdf5Message(messageOf(error))}`, {
       cause: error,
     });
   }
   await fsyncDirectory(directory);
+  const durable = performance.now();
+  let hashed: { size: number; sha256: string };
   try {
-    return await digest(target);
+    hashed = await digest(target);
   } catch (error) {
     throw new Error(`NeXus file ${target} written but not readable: ${messageOf(error)}`, {
       cause: error,
     });
   }
+  const phasesMs = {
+    write: wrote - started,
+    fsync: durable - wrote,
+    digest: performance.now() - durable,
+  };
+  return { ...hashed, phasesMs };
 }
 
 function writeTree({ h5, version }: Hdf5Runtime, path: string, root: NxGroupNode): void {
@@ -65,22 +83,29 @@ function writeTree({ h5, version }: Hdf5Runtime, path: string, root: NxGroupNode
     writeAttrs(file, attrs, '/');
     writeChildren(file, root, '/');
   } catch (error) {
-    // The write already failed; a failing close would only hide why.
-    try {
-      file.close();
-    } catch {
-      /* ignored */
-    }
+    closeQuietly(file);
     throw error;
   }
   if (file.close() < 0) throw new Error(`closing ${path} failed`);
 }
 
+/** After a failure a failing close would only hide why the write failed. */
+function closeQuietly(file: { close(): number }): void {
+  try {
+    file.close();
+  } catch {
+    /* the write's own error is the one to report */
+  }
+}
+
 function writeChildren(h5group: Group, node: NxGroupNode, path: string): void {
   for (const [name, child] of node.children) {
     const childPath = joinPath(path, name);
-    // h5wasm takes names as paths: a slash would silently create a deeper object.
+    // h5wasm takes names as paths: a slash would silently create a deeper object,
+    // and "" or "." name the group itself (HDF5 would refuse them as existing).
     if (name.includes('/')) throw new ObjectWriteError(`${childPath}: "/" in a name`);
+    if (name === '' || name === '.')
+      throw new ObjectWriteError(`${childPath}: "${name}" is not a name`);
     try {
       switch (child.kind) {
         case 'group': {
@@ -109,6 +134,9 @@ function writeChildren(h5group: Group, node: NxGroupNode, path: string): void {
 
 function writeAttrs(owner: Group | Dataset, attrs: Map<string, NxValue>, path: string): void {
   for (const [name, value] of attrs) {
+    // Refused here: h5wasm's call would fail after opening the owner, and
+    // leave it (and so the file) open.
+    if (name === '') throw new ObjectWriteError(`${path}@: an attribute needs a name`);
     try {
       const { data, shape, dtype } = h5Data(value);
       owner.create_attribute(name, data, shape, dtype);
@@ -174,7 +202,7 @@ async function fsyncDirectory(path: string): Promise<void> {
   }
 }
 
-async function digest(path: string): Promise<WrittenFile> {
+async function digest(path: string): Promise<{ size: number; sha256: string }> {
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of createReadStream(path)) {

@@ -4,12 +4,21 @@
  * Loaded lazily (4 MB of WebAssembly) so that importing this library for its
  * types or its pure mapping costs nothing.
  */
+import { closeErrorReports } from './hdf5-streams.js';
+
 type H5wasm = typeof import('h5wasm/node');
 
 export interface Hdf5Runtime {
   readonly h5: H5wasm;
   /** Version of the HDF5 library inside h5wasm, e.g. `2.0.0`, when it could be found. */
   readonly version: string | undefined;
+  /**
+   * Why the WebAssembly module aborted, once it has: after an abort the
+   * module's state is undefined, so whoever owns it must stop using it.
+   */
+  abortReason(): string | undefined;
+  /** Bytes of the WebAssembly memory (it only grows). */
+  heapBytes(): number;
 }
 
 let runtime: Promise<Hdf5Runtime> | undefined;
@@ -27,7 +36,18 @@ async function load(): Promise<Hdf5Runtime> {
   const module = await h5.ready;
   // Without this HDF5 only prints its diagnostics and carries on with a bad file.
   module.activate_throwing_error_handler();
-  return { h5, version: probeVersion(h5) };
+  let aborted: string | undefined;
+  // Emscripten calls this before it throws the abort as a RuntimeError, which
+  // a caller may catch and describe in its own words.
+  module.onAbort = (what: unknown) => {
+    aborted = String(what);
+  };
+  return {
+    h5,
+    version: probeVersion(h5),
+    abortReason: () => aborted,
+    heapBytes: () => module.HEAPU8.length,
+  };
 }
 
 /**
@@ -39,6 +59,7 @@ function probeVersion(h5: H5wasm): string | undefined {
   try {
     new h5.File('', 'r').close();
   } catch (error) {
+    closeErrorReports({ h5 });
     return /Error detected in HDF5 \(([0-9][0-9A-Za-z.-]*)\)/.exec(messageOf(error))?.[1];
   }
   return undefined;

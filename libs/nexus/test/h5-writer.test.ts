@@ -85,13 +85,11 @@ describe('writeNexusFile', () => {
   it('fails on an HDF5 error, naming the object, and leaves nothing behind', () =>
     withTemp(async (dir) => {
       const path = join(dir, 'scan.nxs');
-      const bad = group('NXroot', [['entry', group('NXentry')]]);
-      const entry = bad.children.get('entry') as NxGroupNode;
-      entry.attrs.set('', text('an attribute needs a name'));
+      const bad = group('NXroot', [['entry', group('NXentry', [['alias', softLink('')]])]]);
       await assert.rejects(writeNexusFile(bad, path), (error: Error) => {
         assert.match(
           error.message,
-          /^cannot write NeXus file .*scan\.nxs: \/entry@: H5Acreate2\(\): /,
+          /^cannot write NeXus file .*scan\.nxs: \/entry\/alias: H5Lcreate_soft\(\): /,
         );
         assert.ok(error.cause instanceof Error);
         assert.ok(!error.message.includes('\n'), 'the message is one line');
@@ -102,6 +100,20 @@ describe('writeNexusFile', () => {
       // h5wasm stays usable after an HDF5 error.
       await writeNexusFile(smallTree(), path);
       assert.deepEqual(at(await readWithH5py(path), '/entry/x').value, [1.5]);
+    }));
+
+  it('refuses names HDF5 would fail on half way, before HDF5 sees them', () =>
+    withTemp(async (dir) => {
+      const path = join(dir, 'scan.nxs');
+      const unnamedAttr = group('NXroot', [['entry', group('NXentry')]]);
+      (unnamedAttr.children.get('entry') as NxGroupNode).attrs.set('', text('no name'));
+      await assert.rejects(
+        writeNexusFile(unnamedAttr, path),
+        /: \/entry@: an attribute needs a name$/,
+      );
+      const dot = group('NXroot', [['entry', group('NXentry', [['.', dataset(float64(1))]])]]);
+      await assert.rejects(writeNexusFile(dot, path), /: \/entry\/\.: "\." is not a name$/);
+      assert.deepEqual(await readdir(dir), []);
     }));
 
   it('keeps the previous file intact when a write fails half way', () =>

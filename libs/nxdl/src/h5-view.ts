@@ -14,6 +14,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Attribute, Dataset, File, Group, Metadata } from 'h5wasm/node';
 import { hdf5Runtime, type Hdf5Runtime } from '#libs/nexus/src/hdf5-runtime.js';
+import { closeErrorReports } from '#libs/nexus/src/hdf5-streams.js';
 import { MAX_SOFT_LINK_HOPS, MAX_VALUE_BYTES } from './limits.js';
 
 /** NumPy dtype kinds, which is how NeXus readers classify HDF5 types. */
@@ -199,6 +200,10 @@ function segments(objPath: string): string[] {
 
 export class FileView {
   private readonly files = new Map<string, OpenFile | null>();
+  /** Paths already resolved: the file is read-only, and the checks ask for each path many times. */
+  private readonly located = new Map<string, Located>();
+  /** Member names of the groups walked through, by file and path. */
+  private readonly members = new Map<string, Set<string> | null>();
   /** Paths (`@name` for attributes) whose value was too large to read. */
   readonly tooLarge = new Set<string>();
 
@@ -219,6 +224,7 @@ export class FileView {
   close(): void {
     for (const f of this.files.values()) f?.h5.close();
     this.files.clear();
+    closeErrorReports(this.runtime);
   }
 
   root(): GroupView {
@@ -265,12 +271,39 @@ export class FileView {
     }
   }
 
+  private locate(objPath: string): Located {
+    let found = this.located.get(objPath);
+    if (found === undefined) {
+      found = this.resolve(objPath);
+      this.located.set(objPath, found);
+    }
+    return found;
+  }
+
+  /**
+   * Whether `name` is linked in the group at `inner` (a path of hard links).
+   * Unknown (null names: not a group, or unreadable) lets get_link decide.
+   */
+  private hasMember(file: OpenFile, inner: string, name: string): boolean {
+    const key = `${file.name}\0${inner}`;
+    let names = this.members.get(key);
+    if (names === undefined) {
+      try {
+        names = new Set(new this.runtime.h5.Group(file.h5.file_id, inner).keys());
+      } catch {
+        names = null;
+      }
+      this.members.set(key, names);
+    }
+    return names === null || names.has(name);
+  }
+
   /**
    * Resolves a path segment by segment, following soft links here (at most
    * MAX_SOFT_LINK_HOPS) and opening external files where the policy allows,
    * so that HDF5 itself is only ever handed paths made of hard links.
    */
-  private locate(objPath: string): Located {
+  private resolve(objPath: string): Located {
     let file = this.main;
     let inner = '/';
     let hops = 0;
@@ -281,6 +314,12 @@ export class FileView {
       let soft: string | null;
       let external: { filename?: string; obj_path?: string };
       try {
+        // A name that is not there is the common case (every optional item).
+        // Asked of get_link it is an HDF5 error, and one h5wasm survives only
+        // so many of those (see hdf5-streams.ts); the group's names say it.
+        if (!this.hasMember(file, inner, part)) {
+          return softHops > 0 ? { kind: 'dangling', linkType: 'SoftLink' } : { kind: 'none' };
+        }
         soft = file.h5.get_link(next);
         external = soft === null ? file.h5.get_external_link(next) : {};
       } catch {
