@@ -11,8 +11,13 @@ import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
 import { withTechniqueNote } from './technique-note.js';
 
-/** How often a waiting status call looks again: one small read, a fraction of a write's time. */
-const STATUS_POLL_MS = 200;
+/**
+ * How often a waiting status call looks again: soon at first, as a warm writer
+ * takes tens of milliseconds for a file, then less often (one small read each
+ * time), so that a long wait costs Redis no more than five reads a second.
+ */
+const FIRST_POLL_MS = 20;
+const LAST_POLL_MS = 200;
 const UNENDED: ReadonlySet<ScanStatus> = new Set(['open', 'closing']);
 
 @Injectable()
@@ -57,10 +62,10 @@ export class ScansService {
    */
   async waitForEnd(scanId: string, waitMs: number, signal: AbortSignal): Promise<ScanState> {
     const deadline = Date.now() + waitMs;
-    for (;;) {
+    for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(LAST_POLL_MS, pollMs * 1.5)) {
       const scan = await this.get(scanId);
       if (!UNENDED.has(scan.status) || signal.aborted || Date.now() >= deadline) return scan;
-      await sleep(Math.min(STATUS_POLL_MS, deadline - Date.now()));
+      await sleep(Math.min(pollMs, deadline - Date.now()));
     }
   }
 
