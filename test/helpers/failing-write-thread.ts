@@ -7,7 +7,9 @@
  *   abort  h5wasm aborts in the middle of writing the file
  *   leak   HDF5 is left holding a file open, as a failed h5wasm call leaves it
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { hdf5Runtime } from '#libs/nexus/src/hdf5-runtime.js';
 import writeTask from '../../apps/worker/src/nexus-write-thread.js';
@@ -33,7 +35,7 @@ export default async function failingWriteTask(request: WriteRequest): Promise<W
         abortInTheNextGroup();
         break;
       case 'leak':
-        leaveAFileOpen(path.dirname(request.finalPath));
+        leaveAFileOpen();
         break;
     }
   }
@@ -67,13 +69,20 @@ function abortInTheNextGroup(): void {
   };
 }
 
-/** An attribute without a name fails in h5wasm after it opened its object, which stays open. */
-function leaveAFileOpen(dir: string): void {
-  const file = new h5.File(path.join(dir, 'left-open.h5'), 'w');
+/**
+ * An attribute without a name fails in h5wasm after it opened its object,
+ * which stays open. The file HDF5 never finishes is made outside the data
+ * root and unlinked, so no reader of the written files ever meets it.
+ */
+function leaveAFileOpen(): void {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'left-open-'));
+  const name = path.join(dir, 'left-open.h5');
+  const file = new h5.File(name, 'w');
   try {
     file.create_attribute('', 1);
   } catch {
     /* the failure is the point */
   }
   file.close();
+  rmSync(dir, { recursive: true, force: true });
 }
