@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import { RedisKeys } from './redis-keys.js';
 import { EXPIRE_OPEN_SCAN } from './scan-scripts.js';
 import { evalOnScan } from './scan-script-call.js';
+import { defineScanScripts } from './run-script.js';
 
 export type OpenScanExpiry = 'close' | 'expire';
 
@@ -25,6 +26,7 @@ export class OpenScans {
     keyPrefix: string,
   ) {
     this.keys = new RedisKeys(keyPrefix);
+    defineScanScripts(redis);
   }
 
   /** Up to `limit` ids of scans opened at or before `cutoffMs`, oldest first. */

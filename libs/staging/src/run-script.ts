@@ -1,20 +1,38 @@
 /**
- * Runs a Lua script through ioredis' own script support: the text goes to
- * each connection once, then only its SHA1 (EVALSHA, with EVAL again after a
- * NOSCRIPT, as when Redis restarted). Sending the text with every call, as a
- * plain EVAL does, costs a kilobyte or more per staged event on the wire and
- * a hash of it in Redis.
+ * Runs the staging store's Lua scripts through ioredis' own script support:
+ * the text goes to each connection once, then only its SHA1 (EVALSHA, with
+ * EVAL again after a NOSCRIPT, as when Redis restarted). Sending the text with
+ * every call, as a plain EVAL does, costs a kilobyte or more per staged event
+ * on the wire and a hash of it in Redis.
+ *
+ * Every script is defined on a connection at once, before its first command
+ * (defineScanScripts, called by ScanStore's constructor): a command defined
+ * while an automatic pipeline is being filled would not be in that pipeline,
+ * and its answer would go to another caller.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { CATALOG_PAGE } from './catalog-scripts.js';
+import * as scanScripts from './scan-scripts.js';
 
 type ScriptCommand = (
   numberOfKeys: number,
   ...keysAndArgs: (string | number)[]
 ) => Promise<unknown>;
 
-/** The command name each script is defined under, per connection. */
-const defined = new WeakMap<Redis, Map<string, string>>();
+const SCRIPTS: readonly string[] = [CATALOG_PAGE, ...Object.values(scanScripts)];
+const NAMES = new Map(
+  SCRIPTS.map((lua) => [lua, `assonant_${createHash('sha1').update(lua).digest('hex')}`]),
+);
+
+/** The connections whose scripts are defined. */
+const defined = new WeakSet<Redis>();
+
+export function defineScanScripts(redis: Redis): void {
+  if (defined.has(redis)) return;
+  for (const [lua, name] of NAMES) redis.defineCommand(name, { lua });
+  defined.add(redis);
+}
 
 export function runScript(
   redis: Redis,
@@ -22,16 +40,9 @@ export function runScript(
   numberOfKeys: number,
   ...keysAndArgs: (string | number)[]
 ): Promise<unknown> {
-  let names = defined.get(redis);
-  if (names === undefined) {
-    names = new Map();
-    defined.set(redis, names);
-  }
-  let name = names.get(lua);
-  if (name === undefined) {
-    name = `assonant_${createHash('sha1').update(lua).digest('hex')}`;
-    redis.defineCommand(name, { lua });
-    names.set(lua, name);
+  const name = NAMES.get(lua);
+  if (name === undefined || !defined.has(redis)) {
+    throw new Error('a staging script ran on a connection no ScanStore was made with');
   }
   const command = (redis as unknown as Record<string, ScriptCommand>)[name];
   if (command === undefined) throw new Error(`ioredis did not define the script command ${name}`);

@@ -34,7 +34,7 @@ import type {
   StagingLimits,
 } from './scan-state.js';
 import { parseScanHash } from './scan-hash.js';
-import { runScript } from './run-script.js';
+import { defineScanScripts, runScript } from './run-script.js';
 
 export interface RawScanEvents {
   entries: Map<string, string>;
@@ -60,6 +60,7 @@ export class ScanStore {
     private readonly limits: StagingLimits = UNLIMITED,
   ) {
     this.keys = new RedisKeys(keyPrefix);
+    defineScanScripts(redis);
   }
 
   /** Creates the scan, in the catalog at once; false when a scan with that id already exists. */
