@@ -12,6 +12,7 @@ import { readCatalogPositions } from './catalog-page.js';
 import { INDEX_SCAN } from './catalog-scripts.js';
 import { RedisKeys } from './redis-keys.js';
 import { evalOnScan } from './scan-script-call.js';
+import { defineScanScripts } from './run-script.js';
 
 /** 1: whole catalog, beamline and proposal sets; 2: every combination, with status. */
 export const CATALOG_INDEX_VERSION = '2';
@@ -26,6 +27,7 @@ export class CatalogBackfill {
     keyPrefix: string,
   ) {
     this.keys = new RedisKeys(keyPrefix);
+    defineScanScripts(redis);
   }
 
   /**

@@ -6,13 +6,14 @@
  * on the wire and a hash of it in Redis.
  *
  * Every script is defined on a connection at once, before its first command
- * (defineScanScripts, called by ScanStore's constructor): a command defined
+ * (defineScanScripts, called by the constructors of ScanStore, OpenScans and
+ * CatalogBackfill): a command defined
  * while an automatic pipeline is being filled would not be in that pipeline,
  * and its answer would go to another caller.
  */
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { CATALOG_PAGE } from './catalog-scripts.js';
+import { CATALOG_PAGE, INDEX_SCAN } from './catalog-scripts.js';
 import * as scanScripts from './scan-scripts.js';
 
 type ScriptCommand = (
@@ -20,7 +21,8 @@ type ScriptCommand = (
   ...keysAndArgs: (string | number)[]
 ) => Promise<unknown>;
 
-const SCRIPTS: readonly string[] = [CATALOG_PAGE, ...Object.values(scanScripts)];
+/** Every script the store's classes run; a script not here cannot be run. */
+const SCRIPTS: readonly string[] = [CATALOG_PAGE, INDEX_SCAN, ...Object.values(scanScripts)];
 const NAMES = new Map(
   SCRIPTS.map((lua) => [lua, `assonant_${createHash('sha1').update(lua).digest('hex')}`]),
 );
@@ -41,8 +43,9 @@ export function runScript(
   ...keysAndArgs: (string | number)[]
 ): Promise<unknown> {
   const name = NAMES.get(lua);
-  if (name === undefined || !defined.has(redis)) {
-    throw new Error('a staging script ran on a connection no ScanStore was made with');
+  if (name === undefined) throw new Error('a staging script is missing from run-script.ts');
+  if (!defined.has(redis)) {
+    throw new Error('a staging script ran on a connection its scripts were not defined on');
   }
   const command = (redis as unknown as Record<string, ScriptCommand>)[name];
   if (command === undefined) throw new Error(`ioredis did not define the script command ${name}`);
