@@ -4,9 +4,8 @@
  * the store's script makes sure each scan is ended once, and queueing the
  * write of a scan that expiry closed is idempotent (one job id per scan).
  */
-import type { Queue } from 'bullmq';
 import type { AppConfig } from '#libs/config/src/index.js';
-import { enqueueWriteScan, type WriteScanJobData } from '#libs/queue-contracts/src/index.js';
+import type { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
 import type { OpenScans } from '#libs/staging/src/index.js';
 
 /** Scans handled per Redis round trip; a sweep goes on until none is left. */
@@ -21,7 +20,7 @@ type Log = (level: 'info' | 'warn' | 'error', msg: string) => void;
 
 export function startOpenScanSweep(
   openScans: OpenScans,
-  queue: Queue<WriteScanJobData>,
+  jobs: WriteJobQueue,
   config: AppConfig,
   log: Log,
 ): OpenScanSweep {
@@ -31,7 +30,7 @@ export function startOpenScanSweep(
   const schedule = (): void => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = sweepOnce(openScans, queue, config, log)
+      running = sweepOnce(openScans, jobs, config, log)
         .catch((error: unknown) => log('warn', `open-scan sweep failed: ${String(error)}`))
         .finally(schedule);
     }, config.openScanSweepIntervalMs);
@@ -56,7 +55,7 @@ export function startOpenScanSweep(
 /** One sweep: every scan opened before the cutoff is closed or expired. */
 export async function sweepOnce(
   openScans: OpenScans,
-  queue: Queue<WriteScanJobData>,
+  jobs: WriteJobQueue,
   config: AppConfig,
   log: Log,
 ): Promise<void> {
@@ -72,7 +71,7 @@ export async function sweepOnce(
     for (const scanId of ids) {
       const outcome = await openScans.end(scanId, mode, { now: now.toISOString(), cutoffMs }, note);
       if (outcome === 'closing') {
-        await enqueueWriteScan(queue, scanId, config.writeAttempts);
+        await jobs.addWriteScan(scanId);
         await openScans.forget(scanId);
         log('info', `scan ${scanId} closed by expiry; its write is queued`);
       } else if (outcome === 'expired') {

@@ -2,11 +2,12 @@
  * The BullMQ worker for write jobs, created stopped and started only once its
  * Redis connection is ready, so no job slips in before the worker can run it.
  */
-import { Queue, Worker, type Job } from 'bullmq';
+import { Worker, type Job } from 'bullmq';
 import { createConsumerRedis, type AppConfig } from '#libs/config/src/index.js';
 import {
   isWriteScanJobData,
   WRITE_QUEUE,
+  WriteJobQueue,
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
 import { CatalogBackfill, OpenScans, ScanStore } from '#libs/staging/src/index.js';
@@ -60,12 +61,11 @@ export async function startWriteWorker(
   await worker.waitUntilReady();
   void worker.run().catch((error: unknown) => log('error', `worker stopped: ${String(error)}`));
   // The sweep queues the writes of scans that expiry closes.
-  const queue = new Queue<WriteScanJobData>(WRITE_QUEUE, {
-    connection: redis,
-    prefix: config.keyPrefix,
+  const jobs = new WriteJobQueue(redis, {
+    keyPrefix: config.keyPrefix,
+    attempts: config.writeAttempts,
   });
-  queue.on('error', (error) => log('warn', `queue error: ${error.message}`));
-  const sweep = startOpenScanSweep(new OpenScans(redis, config.keyPrefix), queue, config, log);
+  const sweep = startOpenScanSweep(new OpenScans(redis, config.keyPrefix), jobs, config, log);
   const backfill = startCatalogBackfill(new CatalogBackfill(redis, config.keyPrefix), log);
   return {
     worker,
@@ -76,7 +76,7 @@ export async function startWriteWorker(
       await worker.close();
       // Only now: the job in hand has had its thread until it ended.
       await pool.close();
-      await queue.close();
+      await jobs.close();
       redis.disconnect();
     },
   };

@@ -189,7 +189,7 @@ class StrictJsonParser<N> {
         continue;
       }
       this.expect(0x5d, "',' or ']'");
-      this.canonical = `${canonical}]`;
+      if (this.writeCanonical) this.canonical = `${canonical}]`;
       return array;
     }
   }
