@@ -58,7 +58,7 @@ describe('staged data that cannot make a file', () => {
     const scanId = await client.open({ beamline: 'MOGNO', proposal: 'p1', technique: 'CT' });
     // Staged by something other than the gateway, so never validated: not even JSON.
     const store = new ScanStore(redis, harness.config.keyPrefix);
-    assert.equal(await store.stage(scanId, 'devices', 'corrupt-1', '{"stage": ', 'x'), 'stored');
+    assert.equal(await store.stage(scanId, 'devices', 'corrupt-1', '{"stage": '), 'stored');
     await client.close(scanId);
     const status = await client.waitSettled(scanId);
     assert.equal(status.status, 'failed');

@@ -12,10 +12,10 @@ export type EventIdChoice =
 export function chooseEventId(
   bodyEventId: string | undefined,
   idempotencyKey: string | undefined,
-  digest: string,
+  contentDigest: () => string,
 ): EventIdChoice {
   if (bodyEventId !== undefined && idempotencyKey !== undefined && bodyEventId !== idempotencyKey) {
     return { ok: false, bodyEventId, idempotencyKey };
   }
-  return { ok: true, eventId: bodyEventId ?? idempotencyKey ?? `sha256-${digest}` };
+  return { ok: true, eventId: bodyEventId ?? idempotencyKey ?? `sha256-${contentDigest()}` };
 }

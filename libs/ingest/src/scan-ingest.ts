@@ -14,11 +14,14 @@ import type { CloseResult, OpenOutcome, RetryResult, StageResult } from './outco
 import { metadataDifferences } from './scan-metadata-differences.js';
 import type { WriteJobs } from './write-jobs.js';
 
-/** An event as a transport received it: validated, with its canonical text. */
+/** An event as a transport received it: validated, with its text. */
 export interface ReceivedEvent<Body> {
   body: Body;
-  /** The body's canonical JSON text, which is digested and staged. */
-  canonicalJson: string;
+  /**
+   * The JSON text `body` was parsed from, as received: what is staged, and
+   * what the worker reads with the strict parser, numbers as sent.
+   */
+  json: string;
   /** The transport's idempotency key (HTTP's `Idempotency-Key`), when it has one. */
   idempotencyKey?: string | undefined;
 }
@@ -91,14 +94,13 @@ export class ScanIngest {
     bodyEventId: string | undefined,
     entry: string,
   ): Promise<StageResult> {
-    const digest = eventDigest(event.canonicalJson);
-    const choice = chooseEventId(bodyEventId, event.idempotencyKey, digest);
+    const choice = chooseEventId(bodyEventId, event.idempotencyKey, () => eventDigest(event.json));
     if (!choice.ok) {
       const { bodyEventId: sent, idempotencyKey } = choice;
       return { kind: 'id-mismatch', bodyEventId: sent, idempotencyKey };
     }
     const { eventId } = choice;
-    const outcome = await this.store.stage(scanId, kind, eventId, event.canonicalJson, digest);
+    const outcome = await this.store.stage(scanId, kind, eventId, event.json);
     switch (outcome) {
       case 'stored':
       case 'duplicate':

@@ -18,7 +18,7 @@ import {
   writeScanJobId,
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
-import { ScanStore } from '#libs/staging/src/index.js';
+import { RedisKeys, ScanStore } from '#libs/staging/src/index.js';
 import { ScanIngest } from '../src/index.js';
 
 const redisUrl = process.env.REDIS_URL;
@@ -33,7 +33,7 @@ describe('scan lifecycle', () => {
   const newScanId = (): string => `ingest-${(n += 1)}`;
   const entry = {
     body: EXAMPLE_MOGNO_TOMOGRAPHY_START,
-    canonicalJson: JSON.stringify(EXAMPLE_MOGNO_TOMOGRAPHY_START),
+    json: JSON.stringify(EXAMPLE_MOGNO_TOMOGRAPHY_START),
   };
 
   before(() => {
@@ -88,7 +88,7 @@ describe('scan lifecycle', () => {
     const device = { ...EXAMPLE_DEVICE_EVENT, eventId: 'dcm-1' };
     const mismatch = await ingest.stageDevice(scanId, {
       body: device,
-      canonicalJson: JSON.stringify(device),
+      json: JSON.stringify(device),
       idempotencyKey: 'dcm-2',
     });
     assert.deepEqual(mismatch, {
@@ -98,15 +98,49 @@ describe('scan lifecycle', () => {
     });
     const first = await ingest.stageDevice(scanId, {
       body: device,
-      canonicalJson: JSON.stringify(device),
+      json: JSON.stringify(device),
     });
     assert.equal(first.kind, 'stored');
     const changed = { ...device, timestamp: '2024-04-25T16:00:01-03:00' };
     const reused = await ingest.stageDevice(scanId, {
       body: changed,
-      canonicalJson: JSON.stringify(changed),
+      json: JSON.stringify(changed),
     });
     assert.deepEqual(reused, { kind: 'conflict', eventId: 'dcm-1' });
+  });
+
+  it('stages the text as sent; the same content in another key order or spacing is a repeat', async () => {
+    const scanId = newScanId();
+    await ingest.open({ ...EXAMPLE_CREATE_SCAN, scanId });
+    const device = { ...EXAMPLE_DEVICE_EVENT, eventId: 'dcm-order' };
+    const sent = JSON.stringify(device, null, 2);
+    assert.equal((await ingest.stageDevice(scanId, { body: device, json: sent })).kind, 'stored');
+    const staged = await redis.hget(
+      new RedisKeys(keyPrefix).events(scanId, 'devices'),
+      'dcm-order',
+    );
+    assert.equal(staged, sent);
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(device).reverse()));
+    assert.notEqual(reordered.slice(0, 20), JSON.stringify(device).slice(0, 20));
+    const again = await ingest.stageDevice(scanId, { body: device, json: reordered });
+    assert.equal(again.kind, 'duplicate');
+  });
+
+  it('tells 1.0 from 1 (a float and an integer in the file), and keeps an entry id from a device', async () => {
+    const scanId = newScanId();
+    await ingest.open({ ...EXAMPLE_CREATE_SCAN, scanId });
+    const device = { ...EXAMPLE_DEVICE_EVENT, eventId: 'dcm-literal' };
+    const withSpare = (literal: string): string =>
+      JSON.stringify(device).replace('"eventId"', `"spare":${literal},"eventId"`);
+    const float = await ingest.stageDevice(scanId, { body: device, json: withSpare('1.0') });
+    assert.equal(float.kind, 'stored');
+    const integer = await ingest.stageDevice(scanId, { body: device, json: withSpare('1') });
+    assert.deepEqual(integer, { kind: 'conflict', eventId: 'dcm-literal' });
+
+    await ingest.stageEntry(scanId, { ...entry, idempotencyKey: 'taken' });
+    const taken = { ...device, eventId: 'taken' };
+    const asDevice = await ingest.stageDevice(scanId, { body: taken, json: JSON.stringify(taken) });
+    assert.deepEqual(asDevice, { kind: 'conflict', eventId: 'taken' });
   });
 
   it('closes once: the write is queued under the scan job id, and a closed scan takes nothing', async () => {
@@ -129,7 +163,7 @@ describe('scan lifecycle', () => {
     const late = { ...EXAMPLE_DEVICE_EVENT, eventId: 'late-1' };
     const refused = await ingest.stageDevice(scanId, {
       body: late,
-      canonicalJson: JSON.stringify(late),
+      json: JSON.stringify(late),
     });
     assert.deepEqual(refused, { kind: 'closed', scanId });
     const reopen = await ingest.open({ ...EXAMPLE_CREATE_SCAN, scanId });

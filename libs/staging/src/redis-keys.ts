@@ -15,10 +15,12 @@ export class RedisKeys {
   }
 
   /**
-   * eventId → digest of the event's content, to tell a repeat from a
-   * conflicting reuse while the scan is open; deleted once it is written.
+   * eventId → the kind it was staged as, for the ids of both kinds, so that
+   * an id is taken once per scan; deleted once the scan is written. (The
+   * name is from the releases that kept a digest here, so that scans staged
+   * by them keep their ids.)
    */
-  digests(scanId: string): string {
+  eventIds(scanId: string): string {
     return `${this.prefix}:scan:{${scanId}}:digests`;
   }
 
@@ -52,7 +54,7 @@ export class RedisKeys {
       this.scan(scanId),
       this.events(scanId, 'entries'),
       this.events(scanId, 'devices'),
-      this.digests(scanId),
+      this.eventIds(scanId),
       this.stagedBytes(),
     ];
   }

@@ -43,28 +43,33 @@ return 1
 `;
 
 /**
- * KEYS: scan, events, digests, global staged-bytes counter. ARGV: eventId,
- * text, digest, counter field, global limit, beamline counter prefix,
- * beamline limit. Both budgets are checked and charged together.
- * Returns one of: stored, duplicate, conflict, closed, unknown, full, beamline-full.
+ * KEYS: scan, events (of this kind), event ids (of both kinds), global
+ * staged-bytes counter. ARGV: eventId, text, kind (also the scan's counter
+ * field), global limit, beamline counter prefix, beamline limit. Both budgets
+ * are checked and charged together. Returns one of: stored, duplicate,
+ * conflict, closed, unknown, full, beamline-full; or, when the id holds
+ * another text of this kind, {'compare', that text}: whether the two say the
+ * same is for the caller's parser to decide.
  */
 export const STAGE_EVENT = `${FREE_STAGED}
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
-local seen = redis.call('HGET', KEYS[3], ARGV[1])
-if seen then
-  if seen == ARGV[3] then return 'duplicate' end
-  return 'conflict'
+if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then
+  local staged = redis.call('HGET', KEYS[2], ARGV[1])
+  -- Taken by an event of the other kind.
+  if not staged then return 'conflict' end
+  if staged == ARGV[2] then return 'duplicate' end
+  return {'compare', staged}
 end
 if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'closed' end
 local size = string.len(ARGV[2])
-local beamline = beamline_counter(KEYS[1], ARGV[6])
-if tonumber(redis.call('GET', beamline) or '0') + size > tonumber(ARGV[7]) then
+local beamline = beamline_counter(KEYS[1], ARGV[5])
+if tonumber(redis.call('GET', beamline) or '0') + size > tonumber(ARGV[6]) then
   return 'beamline-full'
 end
-if tonumber(redis.call('GET', KEYS[4]) or '0') + size > tonumber(ARGV[5]) then return 'full' end
+if tonumber(redis.call('GET', KEYS[4]) or '0') + size > tonumber(ARGV[4]) then return 'full' end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
-redis.call('HINCRBY', KEYS[1], ARGV[4], 1)
+redis.call('HINCRBY', KEYS[1], ARGV[3], 1)
 redis.call('HINCRBY', KEYS[1], 'stagedBytes', size)
 redis.call('INCRBY', KEYS[4], size)
 redis.call('INCRBY', beamline, size)
@@ -72,10 +77,10 @@ return 'stored'
 `;
 
 /**
- * KEYS: scan, entries, devices, digests, global staged-bytes counter,
+ * KEYS: scan, entries, devices, event ids, global staged-bytes counter,
  * catalog keys. ARGV: metadata, scanId, beamline counter prefix, then
  * field/value pairs to set on the scan. Marks the scan written and frees its
- * staged events and digests (the file holds them now; a late repeat is then
+ * staged events and their ids (the file holds them now; a late repeat is then
  * refused as the scan is not open). Returns 'written', 'unknown' or 'stale'.
  */
 export const MARK_WRITTEN = `${FREE_STAGED}${CATALOG_LUA}
@@ -138,7 +143,7 @@ return 'retried'
 `;
 
 /**
- * KEYS: scan, entries, devices, digests, global staged-bytes counter, open
+ * KEYS: scan, entries, devices, event ids, global staged-bytes counter, open
  * scans, catalog keys. ARGV: metadata, scanId, beamline counter prefix.
  * Removes every trace of the scan but while it is being written. Returns
  * 'deleted', 'closing', 'unknown' or 'stale'.
@@ -156,7 +161,7 @@ return 'deleted'
 `;
 
 /**
- * KEYS: scan, entries, devices, digests, global staged-bytes counter, open
+ * KEYS: scan, entries, devices, event ids, global staged-bytes counter, open
  * scans, catalog keys. ARGV: metadata, scanId, mode (close | expire), now
  * ISO, cutoff ms, note, beamline counter prefix. One sweep of several workers wins each scan.
  * `close`: the scan becomes closing with the note as a warning, and stays in

@@ -35,6 +35,7 @@ import type {
 } from './scan-state.js';
 import { parseScanHash } from './scan-hash.js';
 import { defineScanScripts, runScript } from './run-script.js';
+import { sameEventContent } from './event-digest.js';
 
 export interface RawScanEvents {
   entries: Map<string, string>;
@@ -92,13 +93,16 @@ export class ScanStore {
     return meta === null ? undefined : (JSON.parse(meta) as ScanMetadata).beamline;
   }
 
-  /** Stores one event's canonical text while the scan is open; idempotent on `eventId`. */
+  /**
+   * Stores one event's text, as received, while the scan is open; idempotent
+   * on `eventId`: the same content again (in any key order or spacing) is a
+   * duplicate, other content a conflict.
+   */
   async stage(
     scanId: string,
     kind: EventKind,
     eventId: string,
     text: string,
-    digest: string,
   ): Promise<StageOutcome> {
     const outcome = await runScript(
       this.redis,
@@ -107,16 +111,19 @@ export class ScanStore {
       4,
       this.keys.scan(scanId),
       this.keys.events(scanId, kind),
-      this.keys.digests(scanId),
+      this.keys.eventIds(scanId),
       this.keys.stagedBytes(),
       eventId,
       text,
-      digest,
       kind,
       this.limits.total,
       this.keys.beamlineStagedBytesPrefix(),
       this.limits.perBeamline,
     );
+    if (Array.isArray(outcome)) {
+      const [, staged] = outcome as [string, string];
+      return sameEventContent(staged, text) ? 'duplicate' : 'conflict';
+    }
     return outcome as StageOutcome;
   }
 
@@ -145,7 +152,7 @@ export class ScanStore {
     return outcome as RetryOutcome;
   }
 
-  /** Removes the scan's record, events, digests and catalog entries, freeing its bytes. */
+  /** Removes the scan's record, events, event ids and catalog entries, freeing its bytes. */
   async delete(scan: ScanMetadata): Promise<DeleteOutcome> {
     const { scanId } = scan;
     const outcome = await evalOnScan(this.redis, this.keys, scanId, {

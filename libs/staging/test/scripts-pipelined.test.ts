@@ -44,11 +44,9 @@ describe('staging scripts on an auto-pipelining connection', () => {
       scans.map(() => true),
     );
     const staged = await Promise.all([
-      ...scans.map((scan) =>
-        store.stage(scan.scanId, 'entries', 'e1', `{"n":"${scan.scanId}"}`, 'd1'),
-      ),
-      store.stage('no-such-scan', 'entries', 'e1', '{}', 'd0'),
-      ...scans.map((scan) => store.stage(scan.scanId, 'entries', 'e1', '{"other":1}', 'd2')),
+      ...scans.map((scan) => store.stage(scan.scanId, 'entries', 'e1', `{"n":"${scan.scanId}"}`)),
+      store.stage('no-such-scan', 'entries', 'e1', '{}'),
+      ...scans.map((scan) => store.stage(scan.scanId, 'entries', 'e1', '{"other":1}')),
     ]);
     assert.deepEqual(staged, [
       ...scans.map(() => 'stored'),

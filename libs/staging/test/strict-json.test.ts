@@ -9,24 +9,34 @@ import fc from 'fast-check';
 import {
   JsonRefusal,
   MAX_JSON_DEPTH,
-  parseJsonBody,
+  parseJsonChecked,
   parseStrictJson,
+  parseStrictJsonCanonical,
   type JsonRefusalReason,
 } from '../src/json/index.js';
 import { parseJsonPreservingIntegers } from '../src/parse-staged.js';
 
 const SEED = 20261127;
 const asNumber = (text: string): unknown => parseStrictJson(text, Number);
-const canonicalOf = (text: string): string => parseJsonBody(text).canonical;
+const canonicalOf = (text: string): string => parseStrictJsonCanonical(text, Number).canonical;
 
-function refusal(text: string): JsonRefusal {
+/** What a parse gives: its value, or its refusal. */
+function outcomeOf(parse: () => unknown): { value: unknown } | { refusal: JsonRefusal } {
   try {
-    parseJsonBody(text);
+    return { value: parse() };
   } catch (error) {
     assert.ok(error instanceof JsonRefusal, `not a JsonRefusal: ${String(error)}`);
-    return error;
+    return { refusal: error };
   }
-  assert.fail(`accepted ${text.slice(0, 80)}`);
+}
+
+/** The refusal of both the strict and the checked parse, which must be the same. */
+function refusal(text: string): JsonRefusal {
+  const strict = outcomeOf(() => asNumber(text));
+  const checked = outcomeOf(() => parseJsonChecked(text));
+  if ('value' in strict) assert.fail(`accepted ${text.slice(0, 80)}`);
+  assert.deepStrictEqual(checked, strict);
+  return strict.refusal;
 }
 
 function assertRefused(text: string, reason: JsonRefusalReason, pointer?: string): JsonRefusal {
@@ -69,7 +79,7 @@ describe('strict JSON: agreement with JSON.parse', () => {
       fc.property(jsonValue, fc.constantFrom(undefined, 2, '\t'), (value, indent) => {
         const text = JSON.stringify(value, null, indent);
         assert.deepStrictEqual(asNumber(text), JSON.parse(text));
-        assert.deepStrictEqual(parseJsonBody(text).value, JSON.parse(text));
+        assert.deepStrictEqual(parseJsonChecked(text), JSON.parse(text));
       }),
       { numRuns: 2000, seed: SEED },
     );
@@ -157,7 +167,7 @@ describe('strict JSON: agreement with JSON.parse', () => {
     assert.ok(Object.hasOwn(parsed, '__proto__'));
     assert.equal(Object.getPrototypeOf(parsed), Object.prototype);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
-    const view = parseJsonBody('{"__proto__":{"x":1}}').value as Record<string, unknown>;
+    const view = parseJsonChecked('{"__proto__":{"x":1}}') as Record<string, unknown>;
     assert.ok(Object.hasOwn(view, '__proto__'));
   });
 });
@@ -266,26 +276,54 @@ function reversedKeys(text: string): string {
   return JSON.stringify(reverse(JSON.parse(text)));
 }
 
-describe('a request body', () => {
-  it('gives the value JSON.parse gives and the canonical text of its literals', () => {
+describe('the checked parse of a request body', () => {
+  const agrees = (text: string): void => {
+    assert.deepStrictEqual(
+      outcomeOf(() => parseJsonChecked(text)),
+      outcomeOf(() => asNumber(text)),
+      text.slice(0, 200),
+    );
+  };
+
+  it("gives the strict parser's value or its very refusal, on any text", () => {
+    fc.assert(fc.property(fc.oneof(mutatedText, fc.string({ maxLength: 40 })), agrees), {
+      numRuns: 5000,
+      seed: SEED,
+    });
     fc.assert(
       fc.property(jsonValue, fc.array(numberLiteral, { maxLength: 4 }), (value, literals) => {
         const valid = literals.filter((literal) => isJsonNumber(literal));
-        const text = `{"value": ${JSON.stringify(value, null, 1)}, "literals": [${valid.join(', ')}]}`;
-        const body = parseJsonBody(text);
-        assert.deepStrictEqual(body.value, JSON.parse(text));
-        const canonical = body.canonical;
-        // "literals" sorts before "value"; every literal is kept as it was written.
-        assert.ok(canonical.startsWith(`{"literals":[${valid.join(',')}],"value":`), canonical);
-        assert.deepStrictEqual(JSON.parse(canonical), JSON.parse(text));
+        agrees(`{"value": ${JSON.stringify(value, null, 1)}, "literals": [${valid.join(', ')}]}`);
       }),
       { numRuns: 1000, seed: SEED },
     );
   });
 
-  it('keeps the literal of a body that is one number', () => {
-    assert.equal(parseJsonBody(' 1.50 ').canonical, '1.50');
-    assert.equal(parseJsonBody('"x"').canonical, '"x"');
+  it('is not misled by key marks inside strings, escaped quotes or spaced colons', () => {
+    for (const text of [
+      '{"a":":x"}',
+      String.raw`{"a":"\\\":1"}`,
+      String.raw`{"a\\":1,"a\\" :2}`,
+      String.raw`{"a\":":1}`,
+      '{"a" \n:\t1, "b":{"a":1}}',
+      String.raw`{"a":"x\": 1, \"a\": 2"}`,
+      String.raw`[":", {"k": ": "}, "\" :"]`,
+      '{"a":1, "b":{"c":1, "c":2}}',
+    ]) {
+      agrees(text);
+    }
+    assert.deepStrictEqual(parseJsonChecked(String.raw`{"a":":x","b":"\":"}`), {
+      a: ':x',
+      b: '":',
+    });
+    assertRefused(String.raw`{"a\\":1,"a\\" :2}`, 'duplicate-key', '/a\\');
+    assertRefused('{"a":":x","a":1}', 'duplicate-key', '/a');
+  });
+
+  it('refuses depth past the bound it is given, as the strict parser does', () => {
+    assert.deepStrictEqual(parseJsonChecked('[[1]]', { maxDepth: 2 }), [[1]]);
+    assert.throws(() => parseJsonChecked('[[1]]', { maxDepth: 1 }), JsonRefusal);
+    assert.throws(() => parseJsonChecked('{"a":{}}', { maxDepth: 1 }), JsonRefusal);
   });
 });
 

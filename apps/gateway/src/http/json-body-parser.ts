@@ -2,15 +2,16 @@
  * The only body the API takes is JSON, parsed once by the strict parser of
  * libs/staging: numbers keep their text, and a body that another reader could
  * see differently (a key twice, a lone surrogate, nesting past the bound) is a
- * 400. Validation sees the plain view; the canonical text that is digested
- * and staged comes from the same parse. A route that takes a
+ * 400. Validation sees the plain view; the text it was read from is what is
+ * staged. A route that takes a
  * body and gets none answers 400 from the validation pipe.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { parseJsonBody, type JsonBody } from '#libs/staging/src/index.js';
+import { parseJsonChecked } from '#libs/staging/src/index.js';
 import { jsonBodyRefusal } from './json-body-error.js';
 
-export type RequestWithJsonBody = FastifyRequest & { jsonBody?: JsonBody };
+/** `jsonText`: the body's text, kept for the routes that stage it as received. */
+export type RequestWithJsonBody = FastifyRequest & { jsonText?: string };
 
 export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): void {
   // Anything but JSON (and the HDF5 uploads of /v1/validate) is refused by Fastify with 415.
@@ -26,9 +27,9 @@ export function useJsonBodiesOnly(fastify: FastifyInstance, bodyLimit: number): 
         return;
       }
       try {
-        const parsed = parseJsonBody(text);
-        request.jsonBody = parsed;
-        done(null, parsed.value);
+        const value = parseJsonChecked(text);
+        request.jsonText = text;
+        done(null, value);
       } catch (error) {
         done(jsonBodyRefusal(error), undefined);
       }

@@ -9,27 +9,23 @@ import type { EventAccepted } from './dto/event-accepted.dto.js';
 export class ScanEventsService {
   constructor(private readonly ingest: ScanIngest) {}
 
-  /** `canonicalJson`: the body's canonical text, which is digested and staged. */
+  /** `json`: the body's text as received, which is staged. */
   async stageEntry(
     scanId: string,
     entry: Entry,
-    canonicalJson: string,
+    json: string,
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return accepted(
-      await this.ingest.stageEntry(scanId, { body: entry, canonicalJson, idempotencyKey }),
-    );
+    return accepted(await this.ingest.stageEntry(scanId, { body: entry, json, idempotencyKey }));
   }
 
   async stageDevice(
     scanId: string,
     event: DeviceEventRequest,
-    canonicalJson: string,
+    json: string,
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return accepted(
-      await this.ingest.stageDevice(scanId, { body: event, canonicalJson, idempotencyKey }),
-    );
+    return accepted(await this.ingest.stageDevice(scanId, { body: event, json, idempotencyKey }));
   }
 }
 

@@ -28,7 +28,7 @@ import { createReadStream } from 'node:fs';
 import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model-classes/src/index.js';
 import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
-import { CanonicalJsonBody } from './canonical-json-body.decorator.js';
+import { JsonBodyText } from './json-body-text.decorator.js';
 import { ScanAdminService } from './scan-admin.service.js';
 import { ScanEventsService } from './scan-events.service.js';
 import { ScansService } from './scans.service.js';
@@ -217,10 +217,10 @@ export class ScansController {
   async stageEntry(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() entry: Entry,
-    @CanonicalJsonBody() canonicalJson: string,
+    @JsonBodyText() json: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return this.events.stageEntry(scanId, entry, canonicalJson, idempotencyKey);
+    return this.events.stageEntry(scanId, entry, json, idempotencyKey);
   }
 
   @BeamlineAccess('write', 'scan')
@@ -243,10 +243,10 @@ export class ScansController {
   async stageDevice(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() event: DeviceEventRequest,
-    @CanonicalJsonBody() canonicalJson: string,
+    @JsonBodyText() json: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return this.events.stageDevice(scanId, event, canonicalJson, idempotencyKey);
+    return this.events.stageDevice(scanId, event, json, idempotencyKey);
   }
 
   @BeamlineAccess('write', 'scan')

@@ -1,3 +1,3 @@
 export * from './strict-json.js';
-export * from './json-body.js';
+export * from './checked-json.js';
 export { jsonPointer } from './json-pointer.js';
