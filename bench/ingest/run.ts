@@ -2,8 +2,10 @@
  * Ingest benchmark: accepted events/s and p50/p99 latency at 64 connections,
  * for a device event (~0.8 KB) and the MOGNO start entry (~7 KB), against the
  * gateway and against a bare baseline server measured in the same run on the
- * same Redis. The machine is shared, so rounds alternate (baseline, gateway,
- * baseline, gateway, ...) and the figure is the median of the pairs' ratios.
+ * same Redis, emptied before every round. The machine is shared, so rounds
+ * alternate (baseline, gateway, baseline, gateway, ...) and the figure is the
+ * median of the pairs' ratios. Redis's CPU per request is shown beside each
+ * server's: on two cores it competes with the server and the load generator.
  * Run: `npm run bench:ingest` (BENCH_SECONDS per round, default 5;
  * BENCH_ROUNDS pairs, default 3; BENCH_FSYNC=always to measure with the
  * embedded default's fsync per write, where the disk, not the server, sets
@@ -18,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuMs } from '../support/process-cpu.js';
 import { median } from '../support/stats.js';
+import { Redis } from 'ioredis';
 import { EmbeddedRedis, freePort } from '#libs/embedded-redis/src/embedded-redis.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -40,6 +43,8 @@ const entryText = fixture('mogno-tomography-start');
 interface Measured {
   /** The server's CPU time per answered request, µs: steadier than req/s on a shared machine. */
   cpuPerRequest: number;
+  /** Redis's CPU time per answered request, µs: the machine's two cores are shared with it. */
+  redisCpuPerRequest: number;
   rps: number;
   p50: number;
   p99: number;
@@ -47,12 +52,25 @@ interface Measured {
   errors: number;
 }
 
+/**
+ * Empties Redis before a round, so that neither side pays for the events of
+ * the rounds before (hundreds of MB, and the append-only file's rewrites).
+ */
+async function emptyRedis(client: Redis): Promise<void> {
+  await client.flushall('SYNC');
+  while (/aof_rewrite_in_progress:1/.test(await client.info('persistence'))) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function load(
   url: string,
   kind: 'device' | 'entry',
   server: ChildProcess,
+  redisPid: number,
 ): Promise<Measured> {
   const cpuBefore = cpuMs(server.pid ?? 0);
+  const redisCpuBefore = cpuMs(redisPid);
   let n = 0;
   const result = await autocannon({
     url,
@@ -79,6 +97,7 @@ async function load(
   const answered = result.requests.total;
   return {
     cpuPerRequest: ((cpuMs(server.pid ?? 0) - cpuBefore) * 1000) / Math.max(answered, 1),
+    redisCpuPerRequest: ((cpuMs(redisPid) - redisCpuBefore) * 1000) / Math.max(answered, 1),
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -128,6 +147,8 @@ async function main(): Promise<void> {
     appendfsync: fsync,
   });
   const children: ChildProcess[] = [];
+  const client = new Redis(redis.url);
+  const redisPid = redis.pid ?? 0;
   try {
     const baselinePort = await freePort();
     const baselineServer = await start(
@@ -164,10 +185,21 @@ async function main(): Promise<void> {
       const ratios: number[] = [];
       const cpuRatios: number[] = [];
       for (let round = 1; round <= rounds; round += 1) {
-        const baseline = await load(`http://127.0.0.1:${baselinePort}/`, kind, baselineServer);
-        // A scan per round, so that no round pays for the events of the others.
+        await emptyRedis(client);
+        const baseline = await load(
+          `http://127.0.0.1:${baselinePort}/`,
+          kind,
+          baselineServer,
+          redisPid,
+        );
+        await emptyRedis(client);
         const scanId = await openScan(gatewayUrl);
-        const ours = await load(`${gatewayUrl}/v1/scans/${scanId}/${route}`, kind, gateway);
+        const ours = await load(
+          `${gatewayUrl}/v1/scans/${scanId}/${route}`,
+          kind,
+          gateway,
+          redisPid,
+        );
         ratios.push(ours.rps / baseline.rps);
         cpuRatios.push(ours.cpuPerRequest / baseline.cpuPerRequest);
         for (const [name, m] of [
@@ -178,6 +210,7 @@ async function main(): Promise<void> {
             `${kind.padEnd(7)} ${String(bytes).padStart(6)} B  round ${round}  ${name.padEnd(9)} ` +
               `${m.rps.toFixed(0).padStart(7)} req/s  p50 ${String(m.p50).padStart(4)} ms  ` +
               `p99 ${String(m.p99).padStart(4)} ms  CPU ${m.cpuPerRequest.toFixed(0).padStart(4)} µs/req  ` +
+              `Redis CPU ${m.redisCpuPerRequest.toFixed(0).padStart(3)} µs/req  ` +
               `non-2xx ${m.non2xx}  errors ${m.errors}`,
           );
         }
@@ -199,6 +232,7 @@ async function main(): Promise<void> {
       await stopped;
     }
   } finally {
+    client.disconnect();
     for (const child of children) child.kill('SIGTERM');
     await redis.stop();
   }

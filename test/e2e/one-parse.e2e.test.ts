@@ -162,14 +162,14 @@ describe('one parse, one truth', () => {
     }
   });
 
-  it('frees the event ids once the file is written; a late repeat is then a 409', async () => {
+  it('frees the staged events once the file is written; a late repeat is then a 409', async () => {
     const scanId = await client.open(MOGNO);
     const event = deviceWith(stamp('7'), { eventId: 'late-1' });
     await client.device(scanId, event);
-    assert.equal(await redis.exists(keys.eventIds(scanId)), 1);
+    assert.equal(await redis.exists(keys.events(scanId, 'devices')), 1);
     await client.close(scanId);
     await client.waitWritten(scanId);
-    assert.equal(await redis.exists(keys.eventIds(scanId)), 0);
+    assert.equal(await redis.exists(keys.events(scanId, 'devices')), 0);
     assertProblem(await client.postJson(`/v1/scans/${scanId}/devices`, event), 409);
   });
 });

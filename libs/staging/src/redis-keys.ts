@@ -15,12 +15,10 @@ export class RedisKeys {
   }
 
   /**
-   * eventId → the kind it was staged as, for the ids of both kinds, so that
-   * an id is taken once per scan; deleted once the scan is written. (The
-   * name is from the releases that kept a digest here, so that scans staged
-   * by them keep their ids.)
+   * eventId → digest, kept by earlier releases; deleted with the scan's
+   * events. An id's kind and content are now read from the events themselves.
    */
-  eventIds(scanId: string): string {
+  legacyDigests(scanId: string): string {
     return `${this.prefix}:scan:{${scanId}}:digests`;
   }
 
@@ -47,14 +45,14 @@ export class RedisKeys {
 
   /**
    * The keys a script needs to end a scan's staging, in the order the scripts
-   * take them: scan, entries, devices, digests, global staged-bytes counter.
+   * take them: scan, entries, devices, legacy digests, global staged-bytes counter.
    */
   stagingKeys(scanId: string): string[] {
     return [
       this.scan(scanId),
       this.events(scanId, 'entries'),
       this.events(scanId, 'devices'),
-      this.eventIds(scanId),
+      this.legacyDigests(scanId),
       this.stagedBytes(),
     ];
   }

@@ -32,43 +32,45 @@ end
 
 /**
  * KEYS: scan, open scans, catalog keys. ARGV: metadata JSON, createdAt ms,
- * scanId. Returns 1 if created, 0 if it existed.
+ * scanId, beamline (also kept apart from the metadata, for the staging
+ * script to read without decoding it). Returns 1 if created, 0 if it existed.
  */
 export const CREATE_SCAN = `${CATALOG_LUA}
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-redis.call('HSET', KEYS[1], 'meta', ARGV[1], 'status', 'open', 'entries', 0, 'devices', 0)
+redis.call('HSET', KEYS[1], 'meta', ARGV[1], 'status', 'open', 'entries', 0, 'devices', 0,
+  'beamline', ARGV[4])
 redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
 catalog_index(ARGV[3], ARGV[2], 'open')
 return 1
 `;
 
 /**
- * KEYS: scan, events (of this kind), event ids (of both kinds), global
+ * KEYS: scan, events of this kind, events of the other kind, global
  * staged-bytes counter. ARGV: eventId, text, kind (also the scan's counter
  * field), global limit, beamline counter prefix, beamline limit. Both budgets
  * are checked and charged together. Returns one of: stored, duplicate,
  * conflict, closed, unknown, full, beamline-full; or, when the id holds
  * another text of this kind, {'compare', that text}: whether the two say the
- * same is for the caller's parser to decide.
+ * same is for the caller's parser to decide. An id is taken once per scan,
+ * by either kind. The scan's beamline is read from its record (scans made by
+ * earlier releases have it in their metadata only).
  */
-export const STAGE_EVENT = `${FREE_STAGED}
-if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
-if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then
-  local staged = redis.call('HGET', KEYS[2], ARGV[1])
-  -- Taken by an event of the other kind.
-  if not staged then return 'conflict' end
+export const STAGE_EVENT = `
+local scan = redis.call('HMGET', KEYS[1], 'status', 'beamline')
+if not scan[1] then return 'unknown' end
+local staged = redis.call('HGET', KEYS[2], ARGV[1])
+if staged then
   if staged == ARGV[2] then return 'duplicate' end
   return {'compare', staged}
 end
-if redis.call('HGET', KEYS[1], 'status') ~= 'open' then return 'closed' end
+if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then return 'conflict' end
+if scan[1] ~= 'open' then return 'closed' end
 local size = string.len(ARGV[2])
-local beamline = beamline_counter(KEYS[1], ARGV[5])
-if tonumber(redis.call('GET', beamline) or '0') + size > tonumber(ARGV[6]) then
-  return 'beamline-full'
-end
-if tonumber(redis.call('GET', KEYS[4]) or '0') + size > tonumber(ARGV[4]) then return 'full' end
+local beamline = ARGV[5] .. (scan[2] or cjson.decode(redis.call('HGET', KEYS[1], 'meta')).beamline)
+local used = redis.call('MGET', beamline, KEYS[4])
+if tonumber(used[1] or '0') + size > tonumber(ARGV[6]) then return 'beamline-full' end
+if tonumber(used[2] or '0') + size > tonumber(ARGV[4]) then return 'full' end
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-redis.call('HSET', KEYS[3], ARGV[1], ARGV[3])
 redis.call('HINCRBY', KEYS[1], ARGV[3], 1)
 redis.call('HINCRBY', KEYS[1], 'stagedBytes', size)
 redis.call('INCRBY', KEYS[4], size)
@@ -77,10 +79,10 @@ return 'stored'
 `;
 
 /**
- * KEYS: scan, entries, devices, event ids, global staged-bytes counter,
+ * KEYS: scan, entries, devices, legacy digests, global staged-bytes counter,
  * catalog keys. ARGV: metadata, scanId, beamline counter prefix, then
  * field/value pairs to set on the scan. Marks the scan written and frees its
- * staged events and their ids (the file holds them now; a late repeat is then
+ * staged events (the file holds them now; a late repeat is then
  * refused as the scan is not open). Returns 'written', 'unknown' or 'stale'.
  */
 export const MARK_WRITTEN = `${FREE_STAGED}${CATALOG_LUA}
@@ -143,7 +145,7 @@ return 'retried'
 `;
 
 /**
- * KEYS: scan, entries, devices, event ids, global staged-bytes counter, open
+ * KEYS: scan, entries, devices, legacy digests, global staged-bytes counter, open
  * scans, catalog keys. ARGV: metadata, scanId, beamline counter prefix.
  * Removes every trace of the scan but while it is being written. Returns
  * 'deleted', 'closing', 'unknown' or 'stale'.
@@ -161,7 +163,7 @@ return 'deleted'
 `;
 
 /**
- * KEYS: scan, entries, devices, event ids, global staged-bytes counter, open
+ * KEYS: scan, entries, devices, legacy digests, global staged-bytes counter, open
  * scans, catalog keys. ARGV: metadata, scanId, mode (close | expire), now
  * ISO, cutoff ms, note, beamline counter prefix. One sweep of several workers wins each scan.
  * `close`: the scan becomes closing with the note as a warning, and stays in

@@ -78,6 +78,7 @@ export class ScanStore {
       JSON.stringify(meta),
       Date.parse(meta.createdAt),
       meta.scanId,
+      meta.beamline,
     );
     return created === 1;
   }
@@ -111,7 +112,7 @@ export class ScanStore {
       4,
       this.keys.scan(scanId),
       this.keys.events(scanId, kind),
-      this.keys.eventIds(scanId),
+      this.keys.events(scanId, kind === 'entries' ? 'devices' : 'entries'),
       this.keys.stagedBytes(),
       eventId,
       text,
