@@ -10,8 +10,15 @@ export interface CpuProfile {
 const PARTS: [name: string, test: RegExp][] = [
   ['idle', /^\(idle\)$/],
   ['garbage collection', /^\(garbage collector\)$/],
-  ['strict JSON parse, canonical text', /libs\/staging\/src\/json\//],
-  ['body validation (model-classes)', /libs\/model-classes\//],
+  ['JSON.parse and the strict checks', /libs\/staging\/src\/json\//],
+  [
+    'socket writes (Redis commands, HTTP answers)',
+    /^(writeUtf8String|writeLatin1String|writeBuffer|writev)$/,
+  ],
+  [
+    'body validation (model-classes, model rules, class-validator)',
+    /libs\/model(-classes)?\/|node_modules\/class-validator\//,
+  ],
   ['staging store (Lua call, keys)', /libs\/staging\/src\//],
   ['scan lifecycle (libs/ingest)', /libs\/ingest\//],
   ['gateway code', /apps\/gateway\//],

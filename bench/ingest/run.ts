@@ -227,9 +227,9 @@ async function main(): Promise<void> {
         `${rounds} alternating pairs, appendfsync ${fsync}\n${rows.join('\n')}\n`,
     );
     if (profile) {
-      const stopped = new Promise((resolve) => gateway.once('exit', resolve));
-      gateway.kill('SIGTERM');
-      await stopped;
+      const written = new Promise((resolve) => gateway.once('message', resolve));
+      gateway.send('stop-profile');
+      await written;
     }
   } finally {
     client.disconnect();
