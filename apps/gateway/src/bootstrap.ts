@@ -11,11 +11,13 @@ import type { IncomingMessage, RequestListener } from 'node:http';
 import type { AppConfig } from '#libs/config/src/index.js';
 import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model-classes/src/index.js';
 import { AppModule, GATEWAY_CONTROLLERS } from './app.module.js';
-import { API_KEYS } from './auth/api-key.guard.js';
+import { API_KEYS, ApiKeyGuard } from './auth/api-key.guard.js';
 import type { StoredApiKey } from './auth/api-keys.js';
 import { authenticateOnRequest } from './auth/authenticate-on-request.js';
 import { RouteAccess } from './auth/route-access.js';
+import { serveEventRoutesDirectly } from './scans/direct-event-routes.js';
 import { ListScansQuery } from './scans/dto/list-scans.query.js';
+import { ScansController } from './scans/scans.controller.js';
 import { ValidateQuery } from './validate/validate.query.js';
 import { boundedHttpServer } from './http/bounded-http-server.js';
 import { useHdf5Uploads } from './http/hdf5-upload-parser.js';
@@ -57,15 +59,19 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     done(null, payload);
   });
   app.useGlobalFilters(new ProblemFilter({ bodyLimitBytes: config.bodyLimitBytes }));
-  app.useGlobalPipes(
-    new ModelValidationPipe([
-      CreateScanRequest,
-      DeviceEventRequest,
-      Entry,
-      ListScansQuery,
-      ValidateQuery,
-    ]),
-  );
+  const validation = new ModelValidationPipe([
+    CreateScanRequest,
+    DeviceEventRequest,
+    Entry,
+    ListScansQuery,
+    ValidateQuery,
+  ]);
+  app.useGlobalPipes(validation);
+  serveEventRoutesDirectly(fastify, {
+    guard: app.get(ApiKeyGuard),
+    validation,
+    controller: app.get(ScansController),
+  });
   app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'docs/json',
