@@ -93,8 +93,12 @@ export function checkMapEntry(
   }
 }
 
+// Shared and frozen: this runs for every key of every map, and no rule may change them.
+const NO_OBJECT = Object.freeze({});
+const NO_CONSTRAINTS: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 function ruleArguments(property: string, value: unknown): ValidationArguments {
-  return { targetName: '', property, object: {}, value, constraints: [] };
+  return { targetName: '', property, object: NO_OBJECT, value, constraints: NO_CONSTRAINTS };
 }
 
 /** The entries of a JSON map, or of the `Map` class-transformer made of it. */
