@@ -13,12 +13,14 @@ const file = fileFlag >= 0 ? args[fileFlag + 1] : 'var/api-keys.json';
 const [id, ...scopes] = fileFlag >= 0 ? args.slice(0, fileFlag) : args;
 if (id === undefined || file === undefined || scopes.length === 0) {
   process.stderr.write('usage: npm run api-key -- <id> <scope>... [--file FILE]\n');
-  process.stderr.write('scopes: beamline:<NAME>:write, read, admin\n');
+  process.stderr.write('scopes: beamline:<NAME>:write, beamline:<NAME>:schema, read, admin\n');
   process.exit(2);
 }
 const badScope = scopes.find((scope) => !SCOPE_PATTERN.test(scope));
 if (badScope !== undefined) {
-  process.stderr.write(`not a scope: ${badScope} (beamline:<NAME>:write, read, admin)\n`);
+  process.stderr.write(
+    `not a scope: ${badScope} (beamline:<NAME>:write, beamline:<NAME>:schema, read, admin)\n`,
+  );
   process.exit(2);
 }
 const keys = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredApiKey[]) : [];

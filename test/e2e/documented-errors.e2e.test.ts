@@ -160,7 +160,10 @@ describe('every error a route answers is documented', () => {
     how: Attempt,
   ): Promise<request.Response> {
     const scanId = how.scanId ?? openScan;
-    let url = operation.route.replace('{scanId}', scanId).replace('{name}', 'NXnothing');
+    let url = operation.route
+      .replace('{scanId}', scanId)
+      .replace('{name}', 'NXnothing')
+      .replace('{beamline}', 'MOGNO');
     if (how.query !== undefined) url += `?${how.query}`;
     let call = request(base)[operation.method as 'get'](url);
     if (how.key !== undefined) call = call.set('authorization', `Bearer ${how.key}`);

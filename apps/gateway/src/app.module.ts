@@ -13,12 +13,15 @@ import { ScanAdminService } from './scans/scan-admin.service.js';
 import { ScanEventsService } from './scans/scan-events.service.js';
 import { ScansController } from './scans/scans.controller.js';
 import { ScansService } from './scans/scans.service.js';
+import { SchemasController } from './schemas/schemas.controller.js';
+import { SchemasService } from './schemas/schemas.service.js';
 import { ValidateController } from './validate/validate.controller.js';
 import { ValidateService } from './validate/validate.service.js';
 
 /** Every controller; the route access table is read from these. */
 export const GATEWAY_CONTROLLERS = [
   ScansController,
+  SchemasController,
   DefinitionsController,
   ValidateController,
   HealthController,
@@ -43,6 +46,7 @@ export class AppModule {
         ScansService,
         ScanEventsService,
         ScanAdminService,
+        SchemasService,
         DefinitionsService,
         ValidateService,
         HealthService,

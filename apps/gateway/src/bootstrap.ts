@@ -23,6 +23,7 @@ import { boundedHttpServer } from './http/bounded-http-server.js';
 import { useHdf5Uploads } from './http/hdf5-upload-parser.js';
 import { UploadSpool } from './http/upload-spool.js';
 import { useJsonBodiesOnly } from './http/json-body-parser.js';
+import { useSchemaUploads } from './schemas/schema-body-parser.js';
 import { buildOpenApiDocument } from './openapi/swagger-document.js';
 import { ProblemFilter } from './problem/problem-filter.js';
 import { ModelValidationPipe } from './validation/model-validation.pipe.js';
@@ -58,7 +59,13 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     void reply.header('x-request-id', String(request.id));
     done(null, payload);
   });
-  app.useGlobalFilters(new ProblemFilter({ bodyLimitBytes: config.bodyLimitBytes }));
+  useSchemaUploads(fastify, config.schemaLimitBytes);
+  app.useGlobalFilters(
+    new ProblemFilter({
+      bodyLimitBytes: config.bodyLimitBytes,
+      schemaLimitBytes: config.schemaLimitBytes,
+    }),
+  );
   const validation = new ModelValidationPipe([
     CreateScanRequest,
     DeviceEventRequest,

@@ -4,3 +4,5 @@ export * from './read-schema-csv.js';
 export * from './build-schema.js';
 export * from './parse-schema.js';
 export * from './write-schema-csv.js';
+export * from './schema-version.js';
+export * from './example-mogno-schema.js';

@@ -8,7 +8,12 @@ import { SCHEMA_COLUMNS, type NumberedRow, type SchemaRowCells } from './schema-
 
 /** A parsed schema keeps its rows too: they are what is stored and served back. */
 export type ParseOutcome =
-  | { ok: true; schema: Extract<BuildOutcome, { ok: true }>['schema']; rows: NumberedRow[] }
+  | {
+      ok: true;
+      schema: Extract<BuildOutcome, { ok: true }>['schema'];
+      rows: NumberedRow[];
+      title?: string;
+    }
   | Extract<BuildOutcome, { ok: false }>;
 
 const noRows: ParseOutcome = {
@@ -19,7 +24,8 @@ const noRows: ParseOutcome = {
 export function parseSchemaCsv(bytes: Uint8Array): ParseOutcome {
   const read = readSchemaCsv(bytes);
   if (!read.ok) return read;
-  return fromRows(read.rows);
+  const parsed = fromRows(read.rows);
+  return parsed.ok && read.title !== undefined ? { ...parsed, title: read.title } : parsed;
 }
 
 /**

@@ -24,7 +24,7 @@ const readRecords = (text: string): LineRecord[] =>
   }) as unknown as LineRecord[];
 
 export type ReadOutcome =
-  { ok: true; rows: NumberedRow[] } | { ok: false; problems: SchemaProblem[] };
+  { ok: true; rows: NumberedRow[]; title?: string } | { ok: false; problems: SchemaProblem[] };
 
 const HEADER_LINE = 2;
 
@@ -87,7 +87,8 @@ export function readSchemaCsv(bytes: Uint8Array): ReadOutcome {
     ) as SchemaRowCells;
     rows.push({ row: info.lines, cells });
   }
-  return { ok: true, rows };
+  const title = first !== undefined && first.info.lines < HEADER_LINE ? first.record[0] : '';
+  return title === undefined || title === '' ? { ok: true, rows } : { ok: true, rows, title };
 }
 
 const isHeader = (cells: readonly string[]): boolean =>

@@ -44,6 +44,12 @@ export interface AppConfig {
   openScanExpiry: 'close' | 'expire';
   /** How often each worker sweeps for scans open too long, ms. `OPEN_SCAN_SWEEP_INTERVAL_MS`, default 60000. */
   openScanSweepIntervalMs: number;
+  /**
+   * Largest beamline schema accepted by `PUT /v1/beamlines/{beamline}/schema`
+   * (CSV or JSON rows), bytes; a real `metadata.csv` is tens of kilobytes.
+   * `SCHEMA_LIMIT_BYTES`, default 4 MiB.
+   */
+  schemaLimitBytes: number;
   /** Largest HDF5 file accepted by `POST /v1/validate`, bytes. `UPLOAD_LIMIT_BYTES`, default 4 GiB. */
   uploadLimitBytes: number;
   /**
@@ -158,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     openScanMaxAgeS: read.integer('OPEN_SCAN_MAX_AGE_S', 172_800, 1, 10 * 365 * 86_400),
     openScanExpiry: read.oneOf('OPEN_SCAN_EXPIRY', 'close', OPEN_SCAN_EXPIRIES),
     openScanSweepIntervalMs: read.integer('OPEN_SCAN_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
+    schemaLimitBytes: read.integer('SCHEMA_LIMIT_BYTES', 4 * 1024 ** 2, 1024, 1024 ** 3),
     uploadLimitBytes: read.integer('UPLOAD_LIMIT_BYTES', 4 * 1024 ** 3, 1024, 1024 ** 4),
     spoolDir: path.resolve(read.string('SPOOL_DIR', 'var/spool')),
     validateTimeoutMs: read.integer('VALIDATE_TIMEOUT_MS', 30_000, 100, 3_600_000),

@@ -8,7 +8,12 @@ import { canonicalBeamline, entryName } from '#libs/model/src/index.js';
 import type { CreateScanRequestJson, DeviceEventRequestJson } from '#libs/model/src/index.js';
 import type { ScanMetadata } from '#libs/model/src/scan/index.js';
 import { writeScanJobId } from '#libs/queue-contracts/src/write-scan-job.js';
-import { eventDigest, type EventKind, type ScanStore } from '#libs/staging/src/index.js';
+import {
+  eventDigest,
+  type EventKind,
+  type SchemaStore,
+  type ScanStore,
+} from '#libs/staging/src/index.js';
 import { chooseEventId } from './event-id.js';
 import type { CloseResult, OpenOutcome, RetryResult, StageResult } from './outcomes.js';
 import { metadataDifferences } from './scan-metadata-differences.js';
@@ -26,22 +31,39 @@ export interface ReceivedEvent<Body> {
   idempotencyKey?: string | undefined;
 }
 
+export interface ScanIngestOptions {
+  /** Where beamline schemas are kept: a scan pins the current one when it opens. */
+  schemas?: SchemaStore;
+  now?: () => Date;
+}
+
 export class ScanIngest {
+  private readonly schemas: SchemaStore | undefined;
+  private readonly now: () => Date;
+
   constructor(
     private readonly store: ScanStore,
     private readonly jobs: WriteJobs,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: ScanIngestOptions = {},
+  ) {
+    this.schemas = options.schemas;
+    this.now = options.now ?? (() => new Date());
+  }
 
   async open(request: CreateScanRequestJson): Promise<OpenOutcome> {
+    const beamline = canonicalBeamline(request.beamline);
+    const schema = await this.schemas?.current(beamline);
     const meta: ScanMetadata = {
       scanId: request.scanId ?? randomUUID(),
-      beamline: canonicalBeamline(request.beamline),
+      beamline,
       proposal: request.proposal,
       technique: request.technique,
       createdAt: this.now().toISOString(),
       ...(request.title !== undefined ? { title: request.title } : {}),
       ...(request.startTime !== undefined ? { startTime: request.startTime } : {}),
+      ...(schema !== undefined
+        ? { schema: { version: schema.version, sha256: schema.sha256 } }
+        : {}),
     };
     const { scanId } = meta;
     const created = await this.store.create(meta);

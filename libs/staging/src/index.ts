@@ -7,3 +7,4 @@ export { RedisKeys, type EventKind } from './redis-keys.js';
 export * from './catalog-cursor.js';
 export * from './catalog-backfill.js';
 export * from './json/index.js';
+export * from './schema-store.js';

@@ -57,6 +57,20 @@ export class RedisKeys {
     ];
   }
 
+  /**
+   * A beamline's schema versions: `current` (the newest number) and, per
+   * version N, `v:N` (its metadata JSON). Tagged by beamline so the upload
+   * script's two keys share a slot.
+   */
+  schemaVersions(beamline: string): string {
+    return `${this.prefix}:schema:{${beamline}}:versions`;
+  }
+
+  /** Version number → the rows JSON of that version (kept apart: listing versions reads no rows). */
+  schemaRows(beamline: string): string {
+    return `${this.prefix}:schema:{${beamline}}:rows`;
+  }
+
   /** Sorted set of open scan ids by opening time (ms), so the expiry sweep reads only the expired. */
   openScans(): string {
     return `${this.prefix}:open-scans`;

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { CATALOG_PAGE, INDEX_SCAN } from './catalog-scripts.js';
+import { PUT_SCHEMA } from './schema-scripts.js';
 import * as scanScripts from './scan-scripts.js';
 
 type ScriptCommand = (
@@ -22,7 +23,12 @@ type ScriptCommand = (
 ) => Promise<unknown>;
 
 /** Every script the store's classes run; a script not here cannot be run. */
-const SCRIPTS: readonly string[] = [CATALOG_PAGE, INDEX_SCAN, ...Object.values(scanScripts)];
+const SCRIPTS: readonly string[] = [
+  CATALOG_PAGE,
+  INDEX_SCAN,
+  PUT_SCHEMA,
+  ...Object.values(scanScripts),
+];
 const NAMES = new Map(
   SCRIPTS.map((lua) => [lua, `assonant_${createHash('sha1').update(lua).digest('hex')}`]),
 );

@@ -8,7 +8,9 @@ export type AccessRule =
   /** Operator actions (retry, delete): the `admin` scope only. */
   | { kind: 'admin' }
   /** Access to the scans of one beamline, named by the body, the scan in the path, or the query. */
-  | { kind: 'beamline'; access: Access; from: 'body' | 'scan' | 'query' };
+  | { kind: 'beamline'; access: Access; from: 'body' | 'scan' | 'query' }
+  /** A beamline's schema, the beamline named by the path's `:beamline`. */
+  | { kind: 'schema'; access: Access };
 
 export const ACCESS_RULE = 'assonant:access-rule';
 
@@ -23,3 +25,6 @@ export const BeamlineAccess = (
 
 export const AdminOnly = (): MethodDecorator & ClassDecorator =>
   SetMetadata(ACCESS_RULE, { kind: 'admin' } satisfies AccessRule);
+
+export const SchemaAccess = (access: Access): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_RULE, { kind: 'schema', access } satisfies AccessRule);

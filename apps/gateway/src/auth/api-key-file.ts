@@ -25,7 +25,9 @@ export function loadApiKeyFile(file: string): Map<string, StoredApiKey> {
       !Array.isArray(key.scopes) ||
       !key.scopes.every((s) => typeof s === 'string' && SCOPE_PATTERN.test(s))
     ) {
-      throw new Error(`${where}: scopes must be read, admin or beamline:<NAME>:write`);
+      throw new Error(
+        `${where}: scopes must be read, admin, beamline:<NAME>:write or beamline:<NAME>:schema`,
+      );
     }
     if (keys.has(key.id)) throw new Error(`${where}: id ${key.id} is used twice`);
     keys.set(key.id, { id: key.id, sha256: key.sha256, scopes: key.scopes });

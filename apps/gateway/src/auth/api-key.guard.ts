@@ -17,7 +17,7 @@ import { Grants } from './scopes.js';
 export const API_KEYS = Symbol('API_KEYS');
 
 type Request = FastifyRequest<{
-  Params: { scanId?: string };
+  Params: { scanId?: string; beamline?: string };
   Querystring: { beamline?: unknown };
   Body: { beamline?: unknown } | undefined;
 }>;
@@ -46,6 +46,16 @@ export class ApiKeyGuard implements CanActivate {
       throw new DomainError(
         'forbidden',
         `Key ${key.id} may not do this: it needs the admin scope.`,
+      );
+    }
+    if (rule.kind === 'schema') {
+      const named = request.params.beamline ?? '';
+      if (grants.allowsSchema(rule.access, named)) return true;
+      throw new DomainError(
+        'forbidden',
+        rule.access === 'write'
+          ? `Key ${key.id} may not upload the schema of beamline ${named}: it needs beamline:${named}:schema or admin.`
+          : `Key ${key.id} may not read the schema of beamline ${named}: it needs read, beamline:${named}:write or beamline:${named}:schema.`,
       );
     }
     const beamline = await this.beamlineOf(rule.from, request);

@@ -7,11 +7,13 @@
 import { HttpException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { isUploadRoute } from '../http/hdf5-upload-parser.js';
+import { isSchemaRoute } from '../schemas/schema-body-parser.js';
 import { DomainError } from './domain-error.js';
 
 /** The limits a refusal quotes, so that its detail says which variable to change. */
 export interface TransportLimits {
   bodyLimitBytes: number;
+  schemaLimitBytes: number;
 }
 
 interface FastifyLikeError {
@@ -30,10 +32,14 @@ export function transportDomainError(
   if (status === undefined || status < 400 || status >= 500) return undefined;
   const code = codeOf(exception);
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {
-    return bodyTooLarge(limits.bodyLimitBytes);
+    return isSchemaRoute(request)
+      ? schemaTooLarge(limits.schemaLimitBytes)
+      : bodyTooLarge(limits.bodyLimitBytes);
   }
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-    return unsupportedMedia(request.headers['content-type'], isUploadRoute(request.url));
+    return isSchemaRoute(request)
+      ? schemaNotCsvOrJson(request.headers['content-type'])
+      : unsupportedMedia(request.headers['content-type'], isUploadRoute(request.url));
   }
   if (code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
     return new DomainError(
@@ -67,6 +73,23 @@ export function bodyTooLarge(limitBytes: number): DomainError {
     'body_too_large',
     `The body is larger than the limit of ${limitBytes} bytes. Send less per request ` +
       '(split the readings into several events), or raise BODY_LIMIT_BYTES on the gateway.',
+  );
+}
+
+export function schemaTooLarge(limitBytes: number): DomainError {
+  return new DomainError(
+    'body_too_large',
+    `The schema is larger than the limit of ${limitBytes} bytes; nothing was stored and the ` +
+      'current version stays in force. Check that the file is the beamline’s metadata.csv, or raise ' +
+      'SCHEMA_LIMIT_BYTES on the gateway.',
+  );
+}
+
+export function schemaNotCsvOrJson(sent: string | undefined): DomainError {
+  const was = sent === undefined ? 'no Content-Type' : `Content-Type ${sent}`;
+  return new DomainError(
+    'unsupported_media_type',
+    `Send the schema as CSV (Content-Type text/csv) or as JSON rows (application/json); this request has ${was}.`,
   );
 }
 

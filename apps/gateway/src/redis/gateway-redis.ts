@@ -10,7 +10,7 @@ import type { Redis } from 'ioredis';
 import { createProducerRedis, type AppConfig } from '#libs/config/src/index.js';
 import { ScanIngest } from '#libs/ingest/src/index.js';
 import { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
-import { ScanStore } from '#libs/staging/src/index.js';
+import { SchemaStore, ScanStore } from '#libs/staging/src/index.js';
 import { APP_CONFIG, PRODUCER_REDIS } from './tokens.js';
 
 export function gatewayProviders(config: AppConfig): Provider[] {
@@ -33,9 +33,15 @@ export function gatewayProviders(config: AppConfig): Provider[] {
         new WriteJobQueue(redis, { keyPrefix: config.keyPrefix, attempts: config.writeAttempts }),
     },
     {
+      provide: SchemaStore,
+      inject: [PRODUCER_REDIS],
+      useFactory: (redis: Redis) => new SchemaStore(redis, config.keyPrefix),
+    },
+    {
       provide: ScanIngest,
-      inject: [ScanStore, WriteJobQueue],
-      useFactory: (store: ScanStore, jobs: WriteJobQueue) => new ScanIngest(store, jobs),
+      inject: [ScanStore, WriteJobQueue, SchemaStore],
+      useFactory: (store: ScanStore, jobs: WriteJobQueue, schemas: SchemaStore) =>
+        new ScanIngest(store, jobs, { schemas }),
     },
     RedisShutdown,
   ];

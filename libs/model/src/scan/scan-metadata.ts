@@ -19,4 +19,12 @@ export interface ScanMetadata {
   startTime?: string;
   /** ISO 8601 with time zone: when the gateway opened the scan. */
   createdAt: string;
+  /** The beamline schema version current when the scan opened, which its events are read with. */
+  schema?: SchemaPin;
+}
+
+/** Which upload of a beamline schema a scan reads its events with. */
+export interface SchemaPin {
+  version: number;
+  sha256: string;
 }

@@ -28,6 +28,14 @@ class WrittenFileInfo {
   sha256!: string;
 }
 
+class SchemaPinInfo {
+  @ApiProperty({ description: 'The version of the beamline schema.', example: 3 })
+  version!: number;
+
+  @ApiProperty({ description: 'Hex SHA-256 of its rows.' })
+  sha256!: string;
+}
+
 class ScanValidationResponse implements ScanValidation {
   @ApiProperty({
     nullable: true,
@@ -49,6 +57,13 @@ export class ScanStatusResponse implements ScanState {
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional({ description: 'ISO 8601 with time zone.' }) startTime?: string;
   @ApiProperty({ description: 'When the scan was opened, ISO 8601.' }) createdAt!: string;
+  @ApiPropertyOptional({
+    type: SchemaPinInfo,
+    description:
+      'The beamline schema current when the scan opened (GET /v1/beamlines/{beamline}/schema?version=N): ' +
+      'events in Assonant’s wire form and PV snapshots are read with it. Absent when the beamline had none.',
+  })
+  schema?: SchemaPinInfo;
   @ApiProperty({
     enum: SCAN_STATUSES,
     description:
