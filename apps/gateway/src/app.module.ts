@@ -13,6 +13,7 @@ import { ScanAdminService } from './scans/scan-admin.service.js';
 import { ScanEventsService } from './scans/scan-events.service.js';
 import { ScansController } from './scans/scans.controller.js';
 import { ScansService } from './scans/scans.service.js';
+import { WireFormService } from './scans/wire-form.service.js';
 import { SchemasController } from './schemas/schemas.controller.js';
 import { SchemasService } from './schemas/schemas.service.js';
 import { ValidateController } from './validate/validate.controller.js';
@@ -45,6 +46,7 @@ export class AppModule {
         { provide: APP_GUARD, useExisting: ApiKeyGuard },
         ScansService,
         ScanEventsService,
+        WireFormService,
         ScanAdminService,
         SchemasService,
         DefinitionsService,

@@ -18,6 +18,7 @@ import { RouteAccess } from './auth/route-access.js';
 import { serveEventRoutesDirectly } from './scans/direct-event-routes.js';
 import { ListScansQuery } from './scans/dto/list-scans.query.js';
 import { ScansController } from './scans/scans.controller.js';
+import { WireFormService } from './scans/wire-form.service.js';
 import { ValidateQuery } from './validate/validate.query.js';
 import { boundedHttpServer } from './http/bounded-http-server.js';
 import { useHdf5Uploads } from './http/hdf5-upload-parser.js';
@@ -77,6 +78,7 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   serveEventRoutesDirectly(fastify, {
     guard: app.get(ApiKeyGuard),
     validation,
+    wireForm: app.get(WireFormService),
     controller: app.get(ScansController),
   });
   app.enableShutdownHooks();

@@ -1,4 +1,5 @@
 /** What the worker's main thread hands to a writer thread, and what it gets back. */
+import type { NumberedRow } from '#libs/beamline-schema/src/index.js';
 import type { ScanMetadata, ScanValidation } from '#libs/model/src/scan/index.js';
 
 export interface WriteRequest {
@@ -12,6 +13,8 @@ export interface WriteRequest {
   fileTime: string;
   /** Where per-beamline template overrides live (`<BEAMLINE>.json`). */
   beamlineOverridesDir: string;
+  /** The rows of the schema version the scan pinned (`scan.schema`), when it pinned one. */
+  schemaRows?: NumberedRow[];
 }
 
 /** Milliseconds of each step of a file in its writer thread. */

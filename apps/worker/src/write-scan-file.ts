@@ -2,6 +2,14 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildScanTree, writeNexusFile, type NxGroupNode } from '#libs/nexus/src/index.js';
+// Not the lib's index: the writer threads need no CSV reader.
+import { buildSchema } from '#libs/beamline-schema/src/build-schema.js';
+import {
+  indexSchema,
+  resolveStagedScan,
+  type ResolvedScan,
+} from '#libs/beamline-schema/src/wire-form/index.js';
+import type { StagedScan } from '#libs/model/src/scan/index.js';
 import { parseStagedScan } from '#libs/staging/src/index.js';
 import { addTechniqueEntry, loadBeamlineOverrides } from '#libs/techniques/src/index.js';
 import { validateWrittenFile } from './scan-validation.js';
@@ -14,10 +22,13 @@ interface BuiltFile {
 }
 
 async function build(request: WriteRequest): Promise<BuiltFile> {
-  const staged = parseStagedScan(request.scan, {
-    entries: new Map(request.entries),
-    devices: new Map(request.devices),
-  });
+  const { staged, warnings: schemaWarnings } = readWithSchema(
+    parseStagedScan(request.scan, {
+      entries: new Map(request.entries),
+      devices: new Map(request.devices),
+    }),
+    request,
+  );
   const built = buildScanTree(staged, {
     fileName: path.basename(request.finalPath),
     creator: request.creator,
@@ -34,9 +45,25 @@ async function build(request: WriteRequest): Promise<BuiltFile> {
   );
   return {
     root: built.root,
-    warnings: [...built.warnings, ...(technique?.warnings ?? [])],
+    warnings: [...schemaWarnings, ...built.warnings, ...(technique?.warnings ?? [])],
     technique,
   };
+}
+
+/** The events as the gateway accepted them: read with the scan's pinned schema, if any. */
+function readWithSchema(staged: StagedScan, request: WriteRequest): ResolvedScan {
+  const { scan, schemaRows } = request;
+  if (scan.schema === undefined) return { staged, warnings: [] };
+  if (schemaRows === undefined) {
+    throw new Error(`schema version ${scan.schema.version} of ${scan.beamline} was not loaded`);
+  }
+  const built = buildSchema(schemaRows);
+  if (!built.ok) {
+    throw new Error(
+      `schema version ${scan.schema.version} of ${scan.beamline} does not build: ${built.problems[0]?.message ?? ''}`,
+    );
+  }
+  return resolveStagedScan(staged, indexSchema(scan.beamline, built.schema));
 }
 
 export async function writeScanFile(request: WriteRequest): Promise<WriteOutcome> {

@@ -12,7 +12,9 @@ import {
   WRITE_SCAN_JOB,
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
-import type { ScanStore } from '#libs/staging/src/index.js';
+import type { SchemaStore, ScanStore } from '#libs/staging/src/index.js';
+import type { NumberedRow } from '#libs/beamline-schema/src/index.js';
+import type { ScanMetadata } from '#libs/model/src/scan/index.js';
 import { filePhases } from './file-phases.js';
 import { beamlineRoot, scanFilePath } from './scan-file-path.js';
 import { beginAttempt, endAttempt, unfinishedAttempt } from './write-attempt.js';
@@ -22,7 +24,7 @@ import type { WorkerLog } from './worker-log.js';
 export const CREATOR = 'Assonant Gateway 0.1.0';
 
 export function createWriteScanProcessor(
-  store: ScanStore,
+  { store, schemas }: { store: ScanStore; schemas: SchemaStore },
   config: AppConfig,
   pool: WritePool,
   log: WorkerLog,
@@ -47,6 +49,7 @@ export function createWriteScanProcessor(
     await beginAttempt(job);
     try {
       const raw = await store.loadEvents(scanId);
+      const schemaRows = await pinnedSchemaRows(schemas, scan);
       const finalPath = scanFilePath(config.dataRoot, scan);
       const loaded = performance.now();
       const outcome = await pool.write({
@@ -58,6 +61,7 @@ export function createWriteScanProcessor(
         creator: CREATOR,
         fileTime: new Date().toISOString(),
         beamlineOverridesDir: config.beamlineOverridesDir,
+        ...(schemaRows !== undefined ? { schemaRows } : {}),
       });
       const inThread = performance.now();
       if (outcome.ok) {
@@ -88,4 +92,19 @@ export function createWriteScanProcessor(
       await endAttempt(job).catch(() => undefined);
     }
   };
+}
+
+/** The rows of the schema version the scan pinned; a pinned version that is gone is bad data. */
+async function pinnedSchemaRows(
+  schemas: SchemaStore,
+  scan: ScanMetadata,
+): Promise<NumberedRow[] | undefined> {
+  if (scan.schema === undefined) return undefined;
+  const stored = await schemas.get(scan.beamline, scan.schema.version);
+  if (stored === undefined) {
+    throw new UnrecoverableError(
+      `schema version ${scan.schema.version} of ${scan.beamline}, pinned by scan ${scan.scanId}, is not stored`,
+    );
+  }
+  return stored.rows;
 }

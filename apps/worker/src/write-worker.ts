@@ -10,7 +10,7 @@ import {
   WriteJobQueue,
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
-import { CatalogBackfill, OpenScans, ScanStore } from '#libs/staging/src/index.js';
+import { CatalogBackfill, OpenScans, SchemaStore, ScanStore } from '#libs/staging/src/index.js';
 import { startCatalogBackfill } from './catalog-backfill-at-start.js';
 import { startOpenScanSweep } from './open-scan-sweep.js';
 import { WritePool } from './write-pool.js';
@@ -40,7 +40,12 @@ export async function startWriteWorker(
   });
   const worker = new Worker<WriteScanJobData>(
     WRITE_QUEUE,
-    createWriteScanProcessor(store, config, pool, log),
+    createWriteScanProcessor(
+      { store, schemas: new SchemaStore(redis, config.keyPrefix) },
+      config,
+      pool,
+      log,
+    ),
     {
       connection: redis,
       prefix: config.keyPrefix,

@@ -6,3 +6,4 @@ export * from './parse-schema.js';
 export * from './write-schema-csv.js';
 export * from './schema-version.js';
 export * from './example-mogno-schema.js';
+export * from './wire-form/index.js';

@@ -4,3 +4,4 @@ export type { CloseResult, OpenOutcome, RetryResult, StageResult } from './outco
 export type { WriteJobs } from './write-jobs.js';
 export { chooseEventId, type EventIdChoice } from './event-id.js';
 export { metadataDifferences } from './scan-metadata-differences.js';
+export * from './pinned-schemas.js';

@@ -14,7 +14,13 @@ import {
   type SchemaStore,
   type ScanStore,
 } from '#libs/staging/src/index.js';
+import {
+  resolveDeviceEvent,
+  resolveEntry,
+  type WireResolution,
+} from '#libs/beamline-schema/src/index.js';
 import { chooseEventId } from './event-id.js';
+import { PinnedSchemas } from './pinned-schemas.js';
 import type { CloseResult, OpenOutcome, RetryResult, StageResult } from './outcomes.js';
 import { metadataDifferences } from './scan-metadata-differences.js';
 import type { WriteJobs } from './write-jobs.js';
@@ -39,6 +45,7 @@ export interface ScanIngestOptions {
 
 export class ScanIngest {
   private readonly schemas: SchemaStore | undefined;
+  private readonly pinned: PinnedSchemas;
   private readonly now: () => Date;
 
   constructor(
@@ -47,6 +54,7 @@ export class ScanIngest {
     options: ScanIngestOptions = {},
   ) {
     this.schemas = options.schemas;
+    this.pinned = new PinnedSchemas(options.schemas);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -86,6 +94,27 @@ export class ScanIngest {
   stageDevice(scanId: string, event: ReceivedEvent<DeviceEventRequestJson>): Promise<StageResult> {
     const { stage, moment, eventId } = event.body;
     return this.stage(scanId, 'devices', event, eventId, entryName(stage, moment));
+  }
+
+  /**
+   * An event as Assonant's wire form sends it, made whole with the schema the
+   * scan pinned (see libs/beamline-schema's resolve-wire-form.ts); the caller
+   * validates the result. What is staged stays the text as received: the
+   * worker resolves it again with the same pinned version.
+   */
+  async resolveWireForm(
+    scanId: string,
+    kind: 'entry' | 'device',
+    body: unknown,
+  ): Promise<
+    { kind: 'unknown'; scanId: string } | { kind: 'resolved'; resolution: WireResolution }
+  > {
+    const scan = await this.store.get(scanId);
+    if (scan === undefined) return { kind: 'unknown', scanId };
+    const index = await this.pinned.index(scan.beamline, scan.schema);
+    const resolution =
+      kind === 'entry' ? resolveEntry(body, index) : resolveDeviceEvent(body, index);
+    return { kind: 'resolved', resolution };
   }
 
   /** Closes the scan and queues its write; closing again answers the same job. */

@@ -11,6 +11,7 @@ export { CreateScanRequest, MAX_TITLE_LENGTH } from './classes/create-scan-reque
 export { DataField } from './classes/data-field.js';
 export { DeviceEventRequest } from './classes/device-event-request.js';
 export { Entry } from './classes/entry.js';
+export { PvSnapshotRequest } from './classes/pv-snapshot-request.js';
 export { ExperimentDone } from './classes/experiment-done.js';
 export { TimeSeries } from './classes/time-series.js';
 export { TimeSeriesSamples } from './classes/time-series-samples.js';

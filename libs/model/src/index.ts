@@ -14,6 +14,7 @@ export { fieldValueProblem, MAX_ARRAY_RANK } from './rules/field-value.js';
 export { EVENT_ID_PATTERN, SAFE_NAME_PATTERN, canonicalBeamline } from './rules/identifiers.js';
 export { isJsonObject, jsonKind, ownValue } from './rules/json-object.js';
 export { linkNameProblem, MAX_NAME_LENGTH, RESERVED_NAMES } from './rules/link-name.js';
+export { pvNameProblem, pvReadingProblem } from './rules/pv-reading.js';
 export { isVector3 } from './rules/vector3.js';
 export { isZonedDateTime } from './rules/zoned-date-time.js';
 

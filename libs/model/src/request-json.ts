@@ -2,7 +2,7 @@
  * The gateway's own HTTP bodies (not part of Assonant) as plain JSON shapes.
  * The validating classes `CreateScanRequest` and `DeviceEventRequest` implement them.
  */
-import type { ComponentJson } from './assonant-json.js';
+import type { ComponentJson, FieldValue } from './assonant-json.js';
 import type { AcquisitionMoment, ExperimentStage, Technique } from './naming.js';
 
 export interface CreateScanRequestJson {
@@ -24,4 +24,17 @@ export interface DeviceEventRequestJson {
   /** Makes the event idempotent: the same id twice is stored once. */
   eventId?: string;
   device: ComponentJson;
+}
+
+/** A PV's reading: a value, or (in a `during` moment) samples with their epoch-second times. */
+export type PvReadingJson = FieldValue | { value: FieldValue[]; timestamps: number[] };
+
+export interface PvSnapshotRequestJson {
+  stage: ExperimentStage;
+  moment: AcquisitionMoment;
+  /** ISO 8601 date-time with a time zone: when the PVs were read. */
+  timestamp?: string;
+  eventId?: string;
+  /** PV name → reading; each PV is placed where the scan's beamline schema says. */
+  values: Record<string, PvReadingJson>;
 }

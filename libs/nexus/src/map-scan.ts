@@ -44,6 +44,12 @@ export function buildScanTree(staged: StagedScan, opts: BuildScanOptions): ScanT
   root.attrs.set('file_name', text(opts.fileName));
   root.attrs.set('file_time', text(opts.fileTime));
   root.attrs.set('creator', text(opts.creator));
+  const pin = staged.scan.schema;
+  if (pin !== undefined) {
+    // Which beamline schema the events were read with: GET /v1/beamlines/{beamline}/schema?version=N.
+    root.attrs.set('beamline_schema', text(`${staged.scan.beamline} version ${pin.version}`));
+    root.attrs.set('beamline_schema_sha256', text(pin.sha256));
+  }
 
   const events = sortEvents(staged.events);
   const entryNames = [...new Set(events.map(entryNameOf))].sort(compareEntryNames);

@@ -14,18 +14,22 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import { DeviceEventRequest, Entry } from '#libs/model-classes/src/index.js';
 import type { ApiKeyGuard } from '../auth/api-key.guard.js';
 import type { RequestWithJsonBody } from '../http/json-body-parser.js';
+import { DomainError } from '../problem/domain-error.js';
 import type { ModelValidationPipe } from '../validation/model-validation.pipe.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
 import { ScansController } from './scans.controller.js';
+import type { WireFormService } from './wire-form.service.js';
 
 export interface DirectRouteParts {
   guard: ApiKeyGuard;
   validation: ModelValidationPipe;
+  wireForm: WireFormService;
   controller: ScansController;
 }
 
 interface DirectRoute {
   method: 'stageEntry' | 'stageDevice';
+  kind: 'entry' | 'device';
   body: ArgumentMetadata;
 }
 
@@ -36,6 +40,7 @@ const ROUTES = new Map<string, DirectRoute>([
     `POST ${PREFIX}/entries`,
     {
       method: 'stageEntry',
+      kind: 'entry',
       body: { type: 'body', metatype: Entry },
     },
   ],
@@ -43,6 +48,7 @@ const ROUTES = new Map<string, DirectRoute>([
     `POST ${PREFIX}/devices`,
     {
       method: 'stageDevice',
+      kind: 'device',
       body: { type: 'body', metatype: DeviceEventRequest },
     },
   ],
@@ -81,7 +87,7 @@ function directHandler(route: DirectRoute, parts: DirectRouteParts): RouteHandle
     const { scanId } = request.params as { scanId: string };
     // Global pipes before the parameter's own, as Nest runs them.
     const id = scanIdPipe.transform(parts.validation.transform(scanId, PARAM) as string);
-    const body = parts.validation.transform(request.body, route.body) as never;
+    const body = (await validated(route, parts, id, request.body)) as never;
     const key = request.headers['idempotency-key'];
     const accepted = await parts.controller[route.method](
       id,
@@ -91,4 +97,19 @@ function directHandler(route: DirectRoute, parts: DirectRouteParts): RouteHandle
     );
     return reply.status(202).send(accepted);
   };
+}
+
+/** The body as the data model takes it: as sent, or else read as Assonant's wire form. */
+async function validated(
+  route: DirectRoute,
+  parts: DirectRouteParts,
+  scanId: string,
+  body: unknown,
+): Promise<unknown> {
+  try {
+    return parts.validation.transform(body, route.body);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'validation_failed') throw error;
+    return parts.wireForm.resolve(scanId, route.kind, body);
+  }
 }

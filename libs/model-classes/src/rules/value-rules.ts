@@ -5,6 +5,8 @@ import {
   isVector3,
   isZonedDateTime,
   linkNameProblem,
+  pvNameProblem,
+  pvReadingProblem,
 } from '#libs/model/src/index.js';
 import { problemConstraint, ruleDecorator } from './problem-constraint.js';
 
@@ -37,3 +39,9 @@ export const IsZonedDateTime = ruleDecorator(
       : 'must be an ISO 8601 date-time with a time zone, e.g. 2024-04-25T16:00:00-03:00 or 2024-04-25T19:00:00Z',
   ),
 );
+
+/** A PV snapshot's key: an EPICS or Tango name. */
+export const IsPvNameConstraint = problemConstraint('isPvName', pvNameProblem);
+
+/** A PV snapshot's value: a DataField value, or samples with their times. */
+export const IsPvReadingConstraint = problemConstraint('isPvReading', pvReadingProblem);

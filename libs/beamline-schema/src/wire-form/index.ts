@@ -1,0 +1,3 @@
+export * from './schema-index.js';
+export * from './resolve-wire-form.js';
+export * from './resolve-staged-scan.js';
