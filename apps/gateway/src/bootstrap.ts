@@ -9,7 +9,12 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { AppConfig } from '#libs/config/src/index.js';
-import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model-classes/src/index.js';
+import {
+  CreateScanRequest,
+  DeviceEventRequest,
+  Entry,
+  PvSnapshotRequest,
+} from '#libs/model-classes/src/index.js';
 import { AppModule, GATEWAY_CONTROLLERS } from './app.module.js';
 import { API_KEYS, ApiKeyGuard } from './auth/api-key.guard.js';
 import type { StoredApiKey } from './auth/api-keys.js';
@@ -71,6 +76,7 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     CreateScanRequest,
     DeviceEventRequest,
     Entry,
+    PvSnapshotRequest,
     ListScansQuery,
     ValidateQuery,
   ]);

@@ -1,6 +1,10 @@
 /** What the worker's main thread hands to a writer thread, and what it gets back. */
 import type { NumberedRow } from '#libs/beamline-schema/src/index.js';
-import type { ScanMetadata, ScanValidation } from '#libs/model/src/scan/index.js';
+import type {
+  CompletenessReport,
+  ScanMetadata,
+  ScanValidation,
+} from '#libs/model/src/scan/index.js';
 
 export interface WriteRequest {
   scan: ScanMetadata;
@@ -38,6 +42,7 @@ export type WriteOutcome =
       sha256: string;
       warnings: string[];
       validation: ScanValidation;
+      completeness?: CompletenessReport;
       phases: ThreadPhases;
     }
   /**

@@ -74,8 +74,12 @@ export function createWriteScanProcessor(
             : []),
           ...outcome.warnings,
         ];
-        const { validation } = outcome;
-        await store.markWritten(scanId, { file, warnings, validation }, new Date().toISOString());
+        const { validation, completeness } = outcome;
+        await store.markWritten(
+          scanId,
+          { file, warnings, validation, ...(completeness !== undefined ? { completeness } : {}) },
+          new Date().toISOString(),
+        );
         const times = { started, loaded, inThread, recorded: performance.now() };
         const phases = filePhases(times, outcome.phases);
         log('info', `scan ${scanId} written`, { scanId, size: outcome.size, phases });

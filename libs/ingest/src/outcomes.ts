@@ -3,6 +3,7 @@
  * transport says them its own way (an HTTP status, a message-queue nack, a
  * line of a command's report).
  */
+import type { WireProblem } from '#libs/beamline-schema/src/index.js';
 import type { ScanState, ScanStatus } from '#libs/model/src/scan/index.js';
 
 export type OpenOutcome =
@@ -27,6 +28,13 @@ export type StageResult =
   | { kind: 'full' }
   /** The scan's beamline has used up its budget (STAGING_LIMIT_PER_BEAMLINE_BYTES). */
   | { kind: 'beamline-full'; scanId: string };
+
+export type PvStageResult =
+  | StageResult
+  /** The scan pinned no beamline schema, so its PVs have no place. */
+  | { kind: 'no-schema'; scanId: string; beamline: string }
+  /** PVs the schema does not list, or readings that do not fit their moment. */
+  | { kind: 'unplaceable'; problems: WireProblem[] };
 
 export type CloseResult =
   | { kind: 'unknown'; scanId: string }

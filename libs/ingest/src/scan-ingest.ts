@@ -5,23 +5,36 @@
  */
 import { randomUUID } from 'node:crypto';
 import { canonicalBeamline, entryName } from '#libs/model/src/index.js';
-import type { CreateScanRequestJson, DeviceEventRequestJson } from '#libs/model/src/index.js';
+import type {
+  CreateScanRequestJson,
+  DeviceEventRequestJson,
+  PvSnapshotRequestJson,
+} from '#libs/model/src/index.js';
 import type { ScanMetadata } from '#libs/model/src/scan/index.js';
 import { writeScanJobId } from '#libs/queue-contracts/src/write-scan-job.js';
 import {
   eventDigest,
+  parseJsonPreservingIntegers,
+  stringifyPreservingNumbers,
   type EventKind,
   type SchemaStore,
   type ScanStore,
 } from '#libs/staging/src/index.js';
 import {
+  placePvSnapshot,
   resolveDeviceEvent,
   resolveEntry,
   type WireResolution,
 } from '#libs/beamline-schema/src/index.js';
 import { chooseEventId } from './event-id.js';
 import { PinnedSchemas } from './pinned-schemas.js';
-import type { CloseResult, OpenOutcome, RetryResult, StageResult } from './outcomes.js';
+import type {
+  CloseResult,
+  OpenOutcome,
+  PvStageResult,
+  RetryResult,
+  StageResult,
+} from './outcomes.js';
 import { metadataDifferences } from './scan-metadata-differences.js';
 import type { WriteJobs } from './write-jobs.js';
 
@@ -94,6 +107,34 @@ export class ScanIngest {
   stageDevice(scanId: string, event: ReceivedEvent<DeviceEventRequestJson>): Promise<StageResult> {
     const { stage, moment, eventId } = event.body;
     return this.stage(scanId, 'devices', event, eventId, entryName(stage, moment));
+  }
+
+  /**
+   * PVs read at one stage and moment, placed through the scan's pinned schema
+   * and staged as the device event an Entry of the same readings would be.
+   * The readings are read again from the text with integers kept apart, so
+   * `22.0` stays a float in the file, as in an Entry sent as text.
+   */
+  async stagePvSnapshot(
+    scanId: string,
+    event: ReceivedEvent<PvSnapshotRequestJson>,
+  ): Promise<PvStageResult> {
+    const scan = await this.store.get(scanId);
+    if (scan === undefined) return { kind: 'unknown', scanId };
+    if (scan.schema === undefined) return { kind: 'no-schema', scanId, beamline: scan.beamline };
+    const index = await this.pinned.index(scan.beamline, scan.schema);
+    const exact = parseJsonPreservingIntegers(event.json) as PvSnapshotRequestJson;
+    const placed = placePvSnapshot({ ...event.body, values: exact.values }, index);
+    if (!placed.ok) return { kind: 'unplaceable', problems: placed.problems };
+    const json = stringifyPreservingNumbers(placed.event);
+    const { stage, moment, eventId } = event.body;
+    return this.stage(
+      scanId,
+      'devices',
+      { body: placed.event, json, idempotencyKey: event.idempotencyKey },
+      eventId,
+      entryName(stage, moment),
+    );
   }
 
   /**

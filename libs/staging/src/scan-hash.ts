@@ -1,5 +1,6 @@
 import {
   SCAN_STATUSES,
+  type CompletenessReport,
   type ScanMetadata,
   type ScanState,
   type ScanStatus,
@@ -27,5 +28,7 @@ export function parseScanHash(hash: Record<string, string>): ScanState | undefin
   if (hash.reason !== undefined) state.reason = hash.reason;
   if (hash.validation !== undefined)
     state.validation = JSON.parse(hash.validation) as ScanValidation;
+  if (hash.completeness !== undefined)
+    state.completeness = JSON.parse(hash.completeness) as CompletenessReport;
   return state;
 }

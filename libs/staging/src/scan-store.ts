@@ -3,6 +3,7 @@
  * gateway (which stages) and the worker (which reads and records the result).
  */
 import type {
+  CompletenessReport,
   ScanMetadata,
   ScanState,
   ScanStatus,
@@ -174,7 +175,12 @@ export class ScanStore {
 
   async markWritten(
     scanId: string,
-    written: { file: WrittenFile; warnings: string[]; validation: ScanValidation },
+    written: {
+      file: WrittenFile;
+      warnings: string[];
+      validation: ScanValidation;
+      completeness?: CompletenessReport;
+    },
     writtenAt: string,
   ): Promise<void> {
     const fields: Record<string, string> = {
@@ -184,6 +190,9 @@ export class ScanStore {
       warnings: JSON.stringify(written.warnings),
       validation: JSON.stringify(written.validation),
     };
+    if (written.completeness !== undefined) {
+      fields.completeness = JSON.stringify(written.completeness);
+    }
     await evalOnScan(this.redis, this.keys, scanId, {
       script: MARK_WRITTEN,
       keys: this.keys.stagingKeys(scanId),

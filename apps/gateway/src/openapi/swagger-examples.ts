@@ -9,7 +9,7 @@ import {
 
 type Examples = Record<string, { summary: string; value: unknown }>;
 
-export const SWAGGER_EXAMPLES: Record<'createScan' | 'entry' | 'device', Examples> = {
+export const SWAGGER_EXAMPLES: Record<'createScan' | 'entry' | 'device' | 'pvs', Examples> = {
   createScan: {
     tomography: { summary: 'A CT scan at MOGNO', value: EXAMPLE_CREATE_SCAN },
   },
@@ -26,5 +26,33 @@ export const SWAGGER_EXAMPLES: Record<'createScan' | 'entry' | 'device', Example
   },
   device: {
     monochromator: { summary: 'A monochromator reading at the start', value: EXAMPLE_DEVICE_EVENT },
+  },
+  pvs: {
+    start: {
+      summary: 'MOGNO PVs at the start (with the MOGNO schema)',
+      value: {
+        stage: 'sample_acquisition',
+        moment: 'start',
+        timestamp: '2024-04-25T16:00:05-03:00',
+        values: {
+          'MGN:A:DCM:Energy_RBV': 22.0,
+          'MGN:A:SLIT1:XGap_RBV': 1.5,
+          'MGN:B:SMP:X_RBV': 0.125,
+        },
+      },
+    },
+    during: {
+      summary: 'The rotation stage during the scan, with its times',
+      value: {
+        stage: 'sample_acquisition',
+        moment: 'during',
+        values: {
+          'MGN:B:ROT:Angle_RBV': {
+            value: [0.0, 0.5, 1.0],
+            timestamps: [1714060800.0, 1714060800.5, 1714060801.0],
+          },
+        },
+      },
+    },
   },
 };

@@ -1,7 +1,11 @@
 /** Staging of entries and device events: durable before the client hears 202. */
 import { Injectable } from '@nestjs/common';
-import { ScanIngest, type StageResult } from '#libs/ingest/src/index.js';
-import type { DeviceEventRequest, Entry } from '#libs/model-classes/src/index.js';
+import { ScanIngest, type PvStageResult, type StageResult } from '#libs/ingest/src/index.js';
+import type {
+  DeviceEventRequest,
+  Entry,
+  PvSnapshotRequest,
+} from '#libs/model-classes/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
 import type { EventAccepted } from './dto/event-accepted.dto.js';
 
@@ -19,6 +23,17 @@ export class ScanEventsService {
     return accepted(await this.ingest.stageEntry(scanId, { body: entry, json, idempotencyKey }));
   }
 
+  async stagePvs(
+    scanId: string,
+    snapshot: PvSnapshotRequest,
+    json: string,
+    idempotencyKey: string | undefined,
+  ): Promise<EventAccepted> {
+    return pvsAccepted(
+      await this.ingest.stagePvSnapshot(scanId, { body: snapshot, json, idempotencyKey }),
+    );
+  }
+
   async stageDevice(
     scanId: string,
     event: DeviceEventRequest,
@@ -26,6 +41,30 @@ export class ScanEventsService {
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
     return accepted(await this.ingest.stageDevice(scanId, { body: event, json, idempotencyKey }));
+  }
+}
+
+function pvsAccepted(result: PvStageResult): EventAccepted {
+  switch (result.kind) {
+    case 'no-schema':
+      throw new DomainError(
+        'schema_not_pinned',
+        `Scan ${result.scanId} was opened when beamline ${result.beamline} had no schema, so its PVs ` +
+          `have no place. Upload the schema (PUT /v1/beamlines/${result.beamline}/schema), then open a ` +
+          'new scan; or send the readings as an Entry or device event.',
+      );
+    case 'unplaceable':
+      throw new DomainError(
+        'validation_failed',
+        `The request body breaks ${result.problems.length} rule(s); see violations.`,
+        result.problems.map((problem) => ({
+          path: problem.path,
+          rule: 'inBeamlineSchema',
+          message: problem.message,
+        })),
+      );
+    default:
+      return accepted(result);
   }
 }
 

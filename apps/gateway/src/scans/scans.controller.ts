@@ -1,4 +1,5 @@
 import {
+  applyDecorators,
   Body,
   Controller,
   Delete,
@@ -25,7 +26,12 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { CreateScanRequest, DeviceEventRequest, Entry } from '#libs/model-classes/src/index.js';
+import {
+  CreateScanRequest,
+  DeviceEventRequest,
+  Entry,
+  PvSnapshotRequest,
+} from '#libs/model-classes/src/index.js';
 import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
 import { JsonBodyText } from './json-body-text.decorator.js';
@@ -100,6 +106,25 @@ const EVENT_REFUSED = (route: string): MethodDecorator & ClassDecorator =>
       detail: 'Event "mono-0001" was already accepted with different content.',
       instance: `${SCAN}/${route}`,
     },
+  );
+
+/** What the three event routes share: 202 when durable, the scan in the path, its limits and scopes. */
+const EventRoute = (route: string): MethodDecorator =>
+  applyDecorators(
+    BeamlineAccess('write', 'scan'),
+    Post(`:scanId/${route}`),
+    HttpCode(202),
+    ApiHeader(IDEMPOTENCY_HEADER),
+    ApiAcceptedResponse({
+      type: EventAccepted,
+      description: 'Stored durably; it will be in the file.',
+    }),
+    ApiScanIdParam(),
+    ApiScanNotFound(),
+    SCAN_CLOSED,
+    ApiJsonBodyProblems(`${SCAN}/${route}`),
+    STAGING_FULL,
+    ApiScopeProblems('The key may not write scans of this beamline.'),
   );
 
 @ApiTags('scans')
@@ -197,23 +222,10 @@ export class ScansController {
     return this.scans.waitForEnd(scanId, waitS * 1000, gone.signal);
   }
 
-  @BeamlineAccess('write', 'scan')
-  @Post(':scanId/entries')
-  @HttpCode(202)
+  @EventRoute('entries')
   @ApiOperation({ summary: 'Stage an Assonant Entry (a whole stage×moment snapshot)' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ type: Entry, examples: SWAGGER_EXAMPLES.entry })
-  @ApiAcceptedResponse({
-    type: EventAccepted,
-    description: 'Stored durably; it will be in the file.',
-  })
-  @ApiScanIdParam()
-  @ApiScanNotFound()
-  @SCAN_CLOSED
-  @ApiJsonBodyProblems(`${SCAN}/entries`)
   @EVENT_REFUSED('entries')
-  @STAGING_FULL
-  @ApiScopeProblems('The key may not write scans of this beamline.')
   async stageEntry(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() entry: Entry,
@@ -223,23 +235,10 @@ export class ScansController {
     return this.events.stageEntry(scanId, entry, json, idempotencyKey);
   }
 
-  @BeamlineAccess('write', 'scan')
-  @Post(':scanId/devices')
-  @HttpCode(202)
+  @EventRoute('devices')
   @ApiOperation({ summary: 'Stage one device (Component) reading for a stage and moment' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiBody({ type: DeviceEventRequest, examples: SWAGGER_EXAMPLES.device })
-  @ApiAcceptedResponse({
-    type: EventAccepted,
-    description: 'Stored durably; it will be in the file.',
-  })
-  @ApiScanIdParam()
-  @ApiScanNotFound()
-  @SCAN_CLOSED
-  @ApiJsonBodyProblems(`${SCAN}/devices`)
   @EVENT_REFUSED('devices')
-  @STAGING_FULL
-  @ApiScopeProblems('The key may not write scans of this beamline.')
   async stageDevice(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() event: DeviceEventRequest,
@@ -247,6 +246,56 @@ export class ScansController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
     return this.events.stageDevice(scanId, event, json, idempotencyKey);
+  }
+
+  @EventRoute('pvs')
+  @ApiOperation({
+    summary: 'Stage PVs read at one stage and moment, placed through the beamline schema',
+    description:
+      'PV name → value, as an EPICS or Tango script reads them: each PV goes where the schema the ' +
+      'scan pinned says (component, field or position, unit, transformation type, a pv_name ' +
+      'attribute), exactly where an Entry with the same readings would put it. In a during ' +
+      'moment a value may be {value: […], timestamps: […]} (epoch seconds).',
+  })
+  @ApiBody({ type: PvSnapshotRequest, examples: SWAGGER_EXAMPLES.pvs })
+  @ApiProblem(
+    422,
+    'A PV the schema does not list (named), a reading that breaks its rule, a scan opened ' +
+      'without a schema, or an eventId reused with other content.',
+    {
+      code: 'validation_failed',
+      detail: 'The request body breaks 1 rule(s); see violations.',
+      instance: `${SCAN}/pvs`,
+      violations: [
+        {
+          path: 'values.MGN:A:DCM:Energy_RBX',
+          rule: 'inBeamlineSchema',
+          message:
+            'MGN:A:DCM:Energy_RBX is not in the MOGNO schema; did you mean "MGN:A:DCM:Energy_RBV"?; add a row with this PV Name, or send the reading in an Entry or device event',
+        },
+      ],
+    },
+    {
+      code: 'schema_not_pinned',
+      detail:
+        'Scan mogno-0001 was opened when beamline MOGNO had no schema, so its PVs have no place. ' +
+        'Upload the schema (PUT /v1/beamlines/MOGNO/schema), then open a new scan; or send the ' +
+        'readings as an Entry or device event.',
+      instance: `${SCAN}/pvs`,
+    },
+    {
+      code: 'event_id_conflict',
+      detail: 'Event "mogno-pvs-0001" was already accepted with different content.',
+      instance: `${SCAN}/pvs`,
+    },
+  )
+  async stagePvs(
+    @Param('scanId', ScanIdPipe) scanId: string,
+    @Body() snapshot: PvSnapshotRequest,
+    @JsonBodyText() json: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+  ): Promise<EventAccepted> {
+    return this.events.stagePvs(scanId, snapshot, json, idempotencyKey);
   }
 
   @BeamlineAccess('write', 'scan')

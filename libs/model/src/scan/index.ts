@@ -3,3 +3,4 @@ export * from './scan-metadata.js';
 export * from './staged-event.js';
 export * from './scan-state.js';
 export * from './validation-report.js';
+export * from './completeness.js';

@@ -1,5 +1,6 @@
 /** What the gateway reports about a scan, and what the worker records into it. */
 import type { ScanMetadata, ScanStatus } from './scan-metadata.js';
+import type { CompletenessReport } from './completeness.js';
 import type { ScanValidation } from './validation-report.js';
 
 export interface WrittenFile {
@@ -21,6 +22,8 @@ export interface ScanState extends ScanMetadata {
   warnings: string[];
   /** The written file checked against NeXus and the technique's application definition. */
   validation?: ScanValidation;
+  /** With a beamline schema: what it says to collect at each stage and moment, and what arrived. */
+  completeness?: CompletenessReport;
   /** ISO 8601: when an open scan was expired (status `expired`). */
   expiredAt?: string;
   /** Why the scan was expired. */

@@ -1,6 +1,9 @@
 /** Response schemas for Swagger; the values come from libs/staging's ScanState. */
 import {
   SCAN_STATUSES,
+  type CompletenessItem,
+  type CompletenessReport,
+  type MomentCompleteness,
   type ScanState,
   type ScanStatus,
   type ScanValidation,
@@ -34,6 +37,31 @@ class SchemaPinInfo {
 
   @ApiProperty({ description: 'Hex SHA-256 of its rows.' })
   sha256!: string;
+}
+
+class CompletenessItemResponse implements CompletenessItem {
+  @ApiProperty({ example: 'monochromator/energy' }) path!: string;
+  @ApiPropertyOptional({ example: 'MGN:A:DCM:Energy_RBV' }) pv?: string;
+  @ApiProperty() arrived!: boolean;
+}
+
+class MomentCompletenessResponse implements MomentCompleteness {
+  @ApiProperty({ example: 'sample_acquisition_start' }) entry!: string;
+  @ApiProperty({ description: 'Items the schema says to collect at this moment.' })
+  expected!: number;
+  @ApiProperty({ description: 'How many of them arrived.' }) arrived!: number;
+  @ApiProperty({ type: [CompletenessItemResponse] }) items!: CompletenessItemResponse[];
+}
+
+class CompletenessReportResponse implements CompletenessReport {
+  @ApiProperty({ example: 1 }) schemaVersion!: number;
+  @ApiProperty({
+    type: [MomentCompletenessResponse],
+    description:
+      'Each moment of each stage the scan has events for: start and end list what the schema ' +
+      'says is Snapshoted at Exp. Start/end, during what is Scanned During Exp.',
+  })
+  moments!: MomentCompletenessResponse[];
 }
 
 class ScanValidationResponse implements ScanValidation {
@@ -93,6 +121,13 @@ export class ScanStatusResponse implements ScanState {
     description: 'The written file checked against NeXus and its application definition.',
   })
   validation?: ScanValidationResponse;
+  @ApiPropertyOptional({
+    type: CompletenessReportResponse,
+    description:
+      'With a beamline schema, once written: what the schema says to collect at each stage and ' +
+      'moment, and what arrived. While the scan is open: GET /v1/scans/{scanId}/report.',
+  })
+  completeness?: CompletenessReportResponse;
 }
 
 export class ScanCatalogPage {
