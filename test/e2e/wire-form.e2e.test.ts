@@ -187,4 +187,32 @@ describe("Assonant's wire form", () => {
       new RegExp(`add \`robot\` to the ${beamline} schema`),
     );
   });
+
+  it("takes Assonant's ExperimentDone as the body of close, for the scan's own beamline", async () => {
+    const beamline = `DONE${suffix}`;
+    const scanId = await client.open({ beamline, proposal: 'wire', technique: 'CT' });
+    const done = fixture('experiment-done-event');
+    const other = assertProblem(
+      await client.postJson(`/v1/scans/${scanId}/close`, JSON.stringify(done)),
+      422,
+    );
+    assert.equal(other.violations?.[0]?.path, 'beamline');
+    assert.match(
+      other.detail,
+      new RegExp(`names beamline MOGNO; scan ${scanId} is of ${beamline}`),
+    );
+    const notDone = assertProblem(
+      await client.postJson(`/v1/scans/${scanId}/close`, JSON.stringify({ beamline })),
+      422,
+    );
+    assert.ok(notDone.violations?.some((violation) => violation.path === 'filepath'));
+    assert.equal((await client.status(scanId)).status, 'open', 'a refused close leaves it open');
+
+    const body = { ...done, beamline: beamline.toLowerCase() };
+    await client.postJson(`/v1/scans/${scanId}/close`, JSON.stringify(body)).expect(202);
+    const status = (await client.status(scanId)) as unknown as {
+      experimentDone: { filepath: string };
+    };
+    assert.equal(status.experimentDone.filepath, done.filepath);
+  });
 });

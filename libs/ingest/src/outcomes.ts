@@ -38,6 +38,8 @@ export type PvStageResult =
 
 export type CloseResult =
   | { kind: 'unknown'; scanId: string }
+  /** The ExperimentDone it came with names another beamline. */
+  | { kind: 'beamline-differs'; scanId: string; beamline: string; sent: string }
   /** The write is queued (or was already); `status` is the scan's after the close. */
   | { kind: 'accepted'; scanId: string; jobId: string; status: ScanStatus };
 

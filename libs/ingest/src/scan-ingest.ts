@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalBeamline, entryName } from '#libs/model/src/index.js';
 import type {
   CreateScanRequestJson,
+  ExperimentDoneJson,
   DeviceEventRequestJson,
   PvSnapshotRequestJson,
 } from '#libs/model/src/index.js';
@@ -159,8 +160,15 @@ export class ScanIngest {
   }
 
   /** Closes the scan and queues its write; closing again answers the same job. */
-  async close(scanId: string): Promise<CloseResult> {
-    const outcome = await this.store.beginClose(scanId, this.now().toISOString());
+  async close(scanId: string, experimentDone?: ExperimentDoneJson): Promise<CloseResult> {
+    if (experimentDone !== undefined) {
+      const beamline = await this.store.beamlineOf(scanId);
+      if (beamline === undefined) return { kind: 'unknown', scanId };
+      if (canonicalBeamline(experimentDone.beamline) !== beamline) {
+        return { kind: 'beamline-differs', scanId, beamline, sent: experimentDone.beamline };
+      }
+    }
+    const outcome = await this.store.beginClose(scanId, this.now().toISOString(), experimentDone);
     if (outcome === 'unknown') return { kind: 'unknown', scanId };
     // Queued again while the scan is `closing`, so that a close whose enqueue
     // failed (Redis lost mid-call) completes on the next try; the job id

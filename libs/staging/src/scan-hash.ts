@@ -7,6 +7,7 @@ import {
   type ScanValidation,
   type WrittenFile,
 } from '#libs/model/src/scan/index.js';
+import type { ExperimentDoneJson } from '#libs/model/src/assonant-json.js';
 /** Conversion between a scan's Redis hash and its typed state. */
 
 export function parseScanHash(hash: Record<string, string>): ScanState | undefined {
@@ -28,6 +29,8 @@ export function parseScanHash(hash: Record<string, string>): ScanState | undefin
   if (hash.reason !== undefined) state.reason = hash.reason;
   if (hash.validation !== undefined)
     state.validation = JSON.parse(hash.validation) as ScanValidation;
+  if (hash.experimentDone !== undefined)
+    state.experimentDone = JSON.parse(hash.experimentDone) as ExperimentDoneJson;
   if (hash.completeness !== undefined)
     state.completeness = JSON.parse(hash.completeness) as CompletenessReport;
   return state;

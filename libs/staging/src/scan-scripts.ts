@@ -115,7 +115,9 @@ return 'recorded'
 
 /**
  * KEYS: scan, open scans, catalog keys. ARGV: metadata, scanId, closedAt
- * ISO. Returns the status after the call, 'unknown' or 'stale'.
+ * ISO, the ExperimentDone JSON the close came with (or ''), kept by the
+ * close that ends the scan. Returns the status after the call, 'unknown' or
+ * 'stale'.
  */
 export const BEGIN_CLOSE = `${CATALOG_LUA}
 if catalog_stale(KEYS[1]) then return 'stale' end
@@ -123,6 +125,7 @@ if redis.call('EXISTS', KEYS[1]) == 0 then return 'unknown' end
 local status = redis.call('HGET', KEYS[1], 'status')
 if status == 'open' then
   redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[3])
+  if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'experimentDone', ARGV[4]) end
   redis.call('ZREM', KEYS[2], ARGV[2])
   catalog_move(ARGV[2], 'open', 'closing')
   return 'closing'

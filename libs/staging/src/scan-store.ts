@@ -10,6 +10,7 @@ import type {
   ScanValidation,
   WrittenFile,
 } from '#libs/model/src/scan/index.js';
+import type { ExperimentDoneJson } from '#libs/model/src/assonant-json.js';
 import type { Redis } from 'ioredis';
 import { RedisKeys, type EventKind } from './redis-keys.js';
 import {
@@ -135,11 +136,15 @@ export class ScanStore {
   }
 
   /** Moves an open scan to `closing`; other states are returned unchanged. */
-  async beginClose(scanId: string, closedAt: string): Promise<CloseOutcome> {
+  async beginClose(
+    scanId: string,
+    closedAt: string,
+    experimentDone?: ExperimentDoneJson,
+  ): Promise<CloseOutcome> {
     const outcome = await evalOnScan(this.redis, this.keys, scanId, {
       script: BEGIN_CLOSE,
       keys: [this.keys.scan(scanId), this.keys.openScans()],
-      args: [scanId, closedAt],
+      args: [scanId, closedAt, experimentDone === undefined ? '' : JSON.stringify(experimentDone)],
     });
     return outcome as CloseOutcome;
   }

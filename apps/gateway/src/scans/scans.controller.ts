@@ -30,8 +30,10 @@ import {
   CreateScanRequest,
   DeviceEventRequest,
   Entry,
+  ExperimentDone,
   PvSnapshotRequest,
 } from '#libs/model-classes/src/index.js';
+import { EXAMPLE_EXPERIMENT_DONE } from '#libs/model/src/index.js';
 import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
 import { JsonBodyText } from './json-body-text.decorator.js';
@@ -301,14 +303,46 @@ export class ScansController {
   @BeamlineAccess('write', 'scan')
   @Post(':scanId/close')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Close the scan: no more events; write its NeXus file' })
+  @ApiOperation({
+    summary: 'Close the scan: no more events; write its NeXus file',
+    description:
+      'No body, or Assonant’s ExperimentDone (`{beamline, filepath}`) as its sender emits it: ' +
+      'its beamline must be the scan’s; the filepath is kept in the status as `experimentDone`.',
+  })
   @ApiScanIdParam()
+  @ApiBody({
+    type: ExperimentDone,
+    required: false,
+    examples: {
+      experimentDone: { summary: 'Assonant’s ExperimentDone', value: EXAMPLE_EXPERIMENT_DONE },
+    },
+  })
   @ApiAcceptedResponse({ type: CloseAccepted })
   @ApiScanNotFound()
-  @ApiIgnoredBodyProblems(`${SCAN}/close`)
+  @ApiJsonBodyProblems(`${SCAN}/close`)
+  @ApiProblem(
+    422,
+    'The body is not an ExperimentDone, or names another beamline than the scan’s.',
+    {
+      code: 'validation_failed',
+      detail:
+        'The ExperimentDone names beamline MANACA; scan mogno-0001 is of MOGNO. Close it with its own beamline, or with no body.',
+      instance: `${SCAN}/close`,
+      violations: [
+        {
+          path: 'beamline',
+          rule: 'sameBeamline',
+          message: 'beamline must be the scan’s, MOGNO',
+        },
+      ],
+    },
+  )
   @ApiScopeProblems('The key may not write scans of this beamline.')
-  async closeScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<CloseAccepted> {
-    return this.scans.close(scanId);
+  async closeScan(
+    @Param('scanId', ScanIdPipe) scanId: string,
+    @Body() done: unknown,
+  ): Promise<CloseAccepted> {
+    return this.scans.close(scanId, done);
   }
 
   @BeamlineAccess('read', 'scan')

@@ -2,7 +2,11 @@
 import type { ScanState, ScanStatus } from '#libs/model/src/scan/index.js';
 import { Injectable } from '@nestjs/common';
 import { canonicalBeamline } from '#libs/model/src/index.js';
-import type { CreateScanRequest } from '#libs/model-classes/src/index.js';
+import {
+  ExperimentDone,
+  validateBody,
+  type CreateScanRequest,
+} from '#libs/model-classes/src/index.js';
 import { ScanIngest } from '#libs/ingest/src/index.js';
 import { decodeCatalogCursor, ScanStore, type CatalogPage } from '#libs/staging/src/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -75,11 +79,28 @@ export class ScansService {
     return withTechniqueNote(scan);
   }
 
-  /** Closes the scan and queues its write; closing again returns the same job. */
-  async close(scanId: string): Promise<CloseAccepted> {
-    const result = await this.ingest.close(scanId);
+  /**
+   * Closes the scan and queues its write; closing again returns the same job.
+   * The body, if any, is Assonant's ExperimentDone.
+   */
+  async close(scanId: string, body: unknown): Promise<CloseAccepted> {
+    const result = await this.ingest.close(scanId, experimentDone(body));
     if (result.kind === 'unknown')
       throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
+    if (result.kind === 'beamline-differs') {
+      throw new DomainError(
+        'validation_failed',
+        `The ExperimentDone names beamline ${result.sent}; scan ${scanId} is of ${result.beamline}. ` +
+          'Close it with its own beamline, or with no body.',
+        [
+          {
+            path: 'beamline',
+            rule: 'sameBeamline',
+            message: `beamline must be the scan’s, ${result.beamline}`,
+          },
+        ],
+      );
+    }
     return { scanId, jobId: result.jobId, status: result.status };
   }
 
@@ -112,4 +133,16 @@ export class ScansService {
     }
     return { path: scan.file.path, size: scan.file.size, name: `${scanId}.nxs` };
   }
+}
+
+/** A close's body: none, or an ExperimentDone (anything else is a 422 naming its rules). */
+function experimentDone(body: unknown): ExperimentDone | undefined {
+  if (body === undefined) return undefined;
+  const result = validateBody(ExperimentDone, body);
+  if (result.ok) return result.value;
+  throw new DomainError(
+    'validation_failed',
+    `The body of a close is none, or Assonant's ExperimentDone {beamline, filepath}; it breaks ${result.violations.length} rule(s).`,
+    result.violations,
+  );
 }

@@ -1,5 +1,6 @@
 /** What the gateway reports about a scan, and what the worker records into it. */
 import type { ScanMetadata, ScanStatus } from './scan-metadata.js';
+import type { ExperimentDoneJson } from '../assonant-json.js';
 import type { CompletenessReport } from './completeness.js';
 import type { ScanValidation } from './validation-report.js';
 
@@ -22,6 +23,8 @@ export interface ScanState extends ScanMetadata {
   warnings: string[];
   /** The written file checked against NeXus and the technique's application definition. */
   validation?: ScanValidation;
+  /** Assonant's ExperimentDone the scan was closed with, if it was. */
+  experimentDone?: ExperimentDoneJson;
   /** With a beamline schema: what it says to collect at each stage and moment, and what arrived. */
   completeness?: CompletenessReport;
   /** ISO 8601: when an open scan was expired (status `expired`). */

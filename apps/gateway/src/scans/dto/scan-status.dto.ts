@@ -9,6 +9,7 @@ import {
   type ScanValidation,
 } from '#libs/model/src/scan/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ExperimentDone } from '#libs/model-classes/src/index.js';
 import { TECHNIQUES } from '#libs/model/src/naming.js';
 import { FindingResponse } from '../../validate/validation-report.dto.js';
 
@@ -121,6 +122,11 @@ export class ScanStatusResponse implements ScanState {
     description: 'The written file checked against NeXus and its application definition.',
   })
   validation?: ScanValidationResponse;
+  @ApiPropertyOptional({
+    type: ExperimentDone,
+    description: 'Assonant’s ExperimentDone the scan was closed with, if it was.',
+  })
+  experimentDone?: ExperimentDone;
   @ApiPropertyOptional({
     type: CompletenessReportResponse,
     description:
