@@ -74,18 +74,18 @@ describe('PV snapshots', () => {
         `/v1/scans/${byPvs}/pvs`,
         `{"stage":"sample_acquisition","moment":"start","values":{
           "MGN:A:DCM:Energy_RBV":22.0,
-          "MGN:A:DCM:C1:Bragg_RBV":5.1,
+          "MGN:A:DCM:Bragg_RBV":5.1,
           "MGN:A:SLIT1:XGap_RBV":1.5,
           "MGN:B:SMP:X_RBV":0.125,
           "MGN:B:CAM:AcquireTime_RBV":0.05,
-          "SI:DI:DCCT:Current-Mon":100.2}}`,
+          "SI-Glob:AP-CurrInfo:Current-Mon":100.2}}`,
       )
       .expect(202);
     await client
       .postJson(
         `/v1/scans/${byPvs}/pvs`,
         `{"stage":"sample_acquisition","moment":"during","values":{
-          "MGN:B:ROT:Angle_RBV":{"value":[0.0,0.5,1.0],"timestamps":[1714060800.0,1714060800.5,1714060801.0]}}}`,
+          "MGN:B:RotStage:Angle_RBV":{"value":[0.0,0.5,1.0],"timestamps":[1714060800.0,1714060800.5,1714060801.0]}}}`,
       )
       .expect(202);
 
@@ -98,18 +98,18 @@ describe('PV snapshots', () => {
         "monochromator":{"class":"Monochromator","name":"monochromator",
           "fields":{"energy":${field('22.0', 'keV', 'MGN:A:DCM:Energy_RBV')}},
           "subcomponents":{"crystal_1":{"class":"MonochromatorCrystal","name":"crystal_1",
-            "positions":{"bragg":{"value":${field('5.1', 'deg', 'MGN:A:DCM:C1:Bragg_RBV')},"transformation_type":"rotation"}}}}},
+            "positions":{"bragg":{"value":${field('5.1', 'deg', 'MGN:A:DCM:Bragg_RBV')},"transformation_type":"rotation"}}}}},
         "slit_1":{"class":"Slit","name":"slit_1","fields":{"x_gap":${field('1.5', 'mm', 'MGN:A:SLIT1:XGap_RBV')}}},
         "sample":{"class":"Sample","name":"sample",
           "positions":{"x":{"value":${field('0.125', 'mm', 'MGN:B:SMP:X_RBV')},"transformation_type":"translation"}}},
         "camera":{"class":"Detector","name":"camera","fields":{"exposure_time":${field('0.05', 's', 'MGN:B:CAM:AcquireTime_RBV')}}},
-        "storage_ring":{"class":"StorageRing","name":"storage_ring","fields":{"current":${field('100.2', 'mA', 'SI:DI:DCCT:Current-Mon')}}}}}}`,
+        "storage_ring":{"class":"StorageRing","name":"storage_ring","fields":{"current":${field('100.2', 'mA', 'SI-Glob:AP-CurrInfo:Current-Mon')}}}}}}`,
     );
     await client.entry(
       byEntry,
       `{"name":"sample_acquisition_during","beamline":{"name":"${beamline}","subcomponents":{
         "sample":{"class":"Sample","name":"sample","positions":{"rotation_angle":{"value":{
-          "value":${field('[0.0,0.5,1.0]', 'deg', 'MGN:B:ROT:Angle_RBV')},
+          "value":${field('[0.0,0.5,1.0]', 'deg', 'MGN:B:RotStage:Angle_RBV')},
           "timestamps":{"value":[1714060800.0,1714060800.5,1714060801.0],"unit":"s"}},
           "transformation_type":"rotation"}}}}}}`,
     );
@@ -189,7 +189,7 @@ describe('PV snapshots', () => {
         JSON.stringify({
           stage: 'sample_acquisition',
           moment: 'during',
-          values: { 'MGN:B:ROT:Angle_RBV': { value: [1, 2], timestamps: [1] } },
+          values: { 'MGN:B:RotStage:Angle_RBV': { value: [1, 2], timestamps: [1] } },
         }),
       ),
       422,

@@ -7,22 +7,22 @@
 export const EXAMPLE_MOGNO_SCHEMA_CSV = `MOGNO beamline metadata schema,,,,,,,,,,
 Name,Subcomponent of,Class,Field Name,Unit of Measurement,Data Type,Acquisition Type,PV Name,NeXus Class,NeXus Field Name,Transformation Type
 MOGNO,,Beamline,name,,string,Vary Among Exps.,,,,
-storage_ring,,Storage Ring,current,mA,float,Snapshoted at Exp. Start/end,SI:DI:DCCT:Current-Mon,,,
+storage_ring,,Storage Ring,current,mA,float,Snapshoted at Exp. Start/end,SI-Glob:AP-CurrInfo:Current-Mon,,,
 storage_ring,,Storage Ring,energy,GeV,float,Vary Among Exps.,,,,
 monochromator,,Monochromator,energy,keV,float,Snapshoted at Exp. Start/end,MGN:A:DCM:Energy_RBV,,,
 monochromator,,Monochromator,wavelength,angstrom,float,Snapshoted at Exp. Start/end,MGN:A:DCM:Wavelength_RBV,,,
 monochromator,,Monochromator,mode,,string,Vary Among Exps.,MGN:A:DCM:Mode_RBV,,,
 monochromator,,Monochromator,in_position,,bool,Snapshoted at Exp. Start/end,MGN:A:DCM:InPos_RBV,,,
-monochromator,,Monochromator,bragg,deg,float,Snapshoted at Exp. Start/end,MGN:A:DCM:Bragg_RBV,,,rotation
+monochromator,,Monochromator,bragg,deg,float,Snapshoted at Exp. Start/end,,,,rotation
 monochromator,,Monochromator,perpendicular,mm,float,Snapshoted at Exp. Start/end,MGN:A:DCM:Perp_RBV,,,translation
 crystal_1,monochromator,Monochromator Crystal,reflection,,string,Vary Among Exps.,,,,
 crystal_1,monochromator,Monochromator Crystal,d_spacing,angstrom,float,Vary Among Exps.,,,,
-crystal_1,monochromator,Monochromator Crystal,bragg,deg,float,Snapshoted at Exp. Start/end,MGN:A:DCM:C1:Bragg_RBV,,,rotation
+crystal_1,monochromator,Monochromator Crystal,bragg,deg,float,Snapshoted at Exp. Start/end,MGN:A:DCM:Bragg_RBV,,,rotation
 slit_1,,Slit,x_gap,mm,float,Snapshoted at Exp. Start/end,MGN:A:SLIT1:XGap_RBV,,,
 slit_1,,Slit,y_gap,mm,float,Snapshoted at Exp. Start/end,MGN:A:SLIT1:YGap_RBV,,,
 sample,,Sample,name,,string,Vary Among Exps.,,,,
 sample,,Sample,description,,string,Vary Among Exps.,,,,
-sample,,Sample,rotation_angle,deg,float,Scanned During Exp.,MGN:B:ROT:Angle_RBV,,,rotation
+sample,,Sample,rotation_angle,deg,float,Scanned During Exp.,MGN:B:RotStage:Angle_RBV,,,rotation
 sample,,Sample,x,mm,float,Snapshoted at Exp. Start/end,MGN:B:SMP:X_RBV,,,translation
 sample,,Sample,y,mm,float,Snapshoted at Exp. Start/end,MGN:B:SMP:Y_RBV,,,translation
 sample,,Sample,z,mm,float,Snapshoted at Exp. Start/end,MGN:B:SMP:Z_RBV,,,translation

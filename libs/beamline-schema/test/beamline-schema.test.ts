@@ -50,7 +50,7 @@ describe('reading a beamline schema', () => {
       unit: 'deg',
       dataType: 'float',
       acquisition: 'snapshot',
-      pvName: 'MGN:A:DCM:C1:Bragg_RBV',
+      pvName: 'MGN:A:DCM:Bragg_RBV',
       transformationType: 'rotation',
     });
     assert.equal(beamline.subcomponents.storage_ring?.class, 'StorageRing');

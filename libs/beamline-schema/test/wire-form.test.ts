@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { parseJsonPreservingIntegers } from '#libs/staging/src/parse-staged.js';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
 import { loadComponent, loadEntry } from '#libs/testing/src/staged-fixtures.js';
 import { wireComponent, wireEntry } from '#libs/testing/src/wire-form.js';
@@ -61,6 +62,19 @@ const entryShape = (entry: Json): Map<string, unknown> => {
 };
 
 describe("Assonant's wire form with a beamline schema", () => {
+  it('keeps test/fixtures/assonant-wire the wire form of each full-form example', async () => {
+    for (const name of [
+      'mogno-tomography-start.json',
+      'mogno-tomography-during.json',
+      'manaca-mx-start.json',
+    ]) {
+      const committed = parseJsonPreservingIntegers(
+        readFileSync(path.join(PROJECT_ROOT, 'test/fixtures/assonant-wire', name), 'utf8'),
+      );
+      assert.deepEqual(committed, wireEntry((await loadEntry(name)) as unknown as Json), name);
+    }
+  });
+
   for (const [file, index] of [
     ['mogno-tomography-start.json', MOGNO],
     ['mogno-tomography-during.json', MOGNO],

@@ -25,16 +25,20 @@ export class SchemaStore {
 
   /** Stores a new version and makes it current. */
   async put(meta: NewSchemaVersion, rows: readonly NumberedRow[]): Promise<SchemaVersion> {
-    const text = await runScript(
+    const { beamline, ...rest } = meta;
+    const head = `${JSON.stringify({ beamline }).slice(0, -1)},"version":`;
+    const tail = `,${JSON.stringify(rest).slice(1)}`;
+    const version = await runScript(
       this.redis,
       PUT_SCHEMA,
       2,
-      this.keys.schemaVersions(meta.beamline),
-      this.keys.schemaRows(meta.beamline),
-      JSON.stringify(meta),
+      this.keys.schemaVersions(beamline),
+      this.keys.schemaRows(beamline),
+      head,
+      tail,
       JSON.stringify(rows),
     );
-    return JSON.parse(String(text)) as SchemaVersion;
+    return JSON.parse(`${head}${Number(version)}${tail}`) as SchemaVersion;
   }
 
   /** The current version's number, or undefined when the beamline has no schema. */

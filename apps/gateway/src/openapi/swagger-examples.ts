@@ -47,7 +47,7 @@ export const SWAGGER_EXAMPLES: Record<'createScan' | 'entry' | 'device' | 'pvs',
         stage: 'sample_acquisition',
         moment: 'during',
         values: {
-          'MGN:B:ROT:Angle_RBV': {
+          'MGN:B:RotStage:Angle_RBV': {
             value: [0.0, 0.5, 1.0],
             timestamps: [1714060800.0, 1714060800.5, 1714060801.0],
           },
