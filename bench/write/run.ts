@@ -9,9 +9,12 @@
  * - where a file's time goes (the phases each worker logs per file);
  * - the worker's CPU per file against h5py writing a copy of the same file;
  * - BENCH_MEMORY_WRITES writes through one warm writer thread: resident and
- *   WebAssembly memory at the start and the end.
+ *   WebAssembly memory at the start and the end;
+ * - readings that become logs: BENCH_READINGS single readings of 20 fields
+ *   against one TimeSeries event holding them all (readings.ts).
  * Run: `npm run bench:write` (BENCH_LATENCY_SCANS, BENCH_BURST_SCANS,
- * BENCH_BURST_ROUNDS, BENCH_MEMORY_WRITES to change the sizes).
+ * BENCH_BURST_ROUNDS, BENCH_MEMORY_WRITES, BENCH_READINGS to change the
+ * sizes); `npm run bench:write -- readings` runs the readings part alone.
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { ServeProcess } from '../../test/helpers/serve-process.js';
 import { h5pyCopy, type H5pyCopy } from './h5py-baseline.js';
 import { checkMemory } from './memory.js';
+import { benchReadings, READINGS, type ReadingsResult } from './readings.js';
 import { cpuMs } from '../support/process-cpu.js';
 import { BenchScans, inBatches } from './scan-http.js';
 import { median, ms, quantile } from '../support/stats.js';
@@ -30,6 +34,7 @@ const BURST_SCANS = Number(process.env.BENCH_BURST_SCANS ?? '100');
 const BURST_ROUNDS = Number(process.env.BENCH_BURST_ROUNDS ?? '3');
 const MEMORY_WRITES = Number(process.env.BENCH_MEMORY_WRITES ?? '5000');
 const H5PY_COPIES_PER_ROUND = 10;
+const READINGS_ROUNDS = 3;
 /** Scans closed at once on each service before measuring, so that every worker's thread is warm. */
 const WARM_UP_SCANS = 10;
 
@@ -127,6 +132,28 @@ function phasesOf(output: string, scanIds: string[]): Map<string, number[]> {
 const row = (label: string, cells: string[]): string =>
   `${label.padEnd(46)}${cells.map((cell) => cell.padStart(18)).join('')}`;
 
+function readingsLines(result: ReadingsResult): string[] {
+  const list = (values: number[]): string => values.map((value) => ms(value)).join(' ');
+  return [
+    `readings that become logs: ${READINGS} device events of 20 fields each (one NXlog per field) ` +
+      `against one TimeSeries event of the same samples, ${READINGS_ROUNDS} alternating rounds, 1 worker`,
+    `  close → written, TimeSeries event (ms): ${list(result.seriesMs)}`,
+    `  close → written, single readings (ms):  ${list(result.readingsMs)}`,
+    `  readings / TimeSeries, median of the rounds' ratios: ${result.ratio.toFixed(2)}x`,
+  ];
+}
+
+async function readingsOnly(): Promise<void> {
+  const service = await startService(1);
+  try {
+    await burst(service, WARM_UP_SCANS);
+    const result = await benchReadings(service.serve.baseUrl, READINGS_ROUNDS);
+    process.stdout.write(`\n${readingsLines(result).join('\n')}\n`);
+  } finally {
+    await service.serve.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const services = [await startService(1), await startService(2)];
   const [one, two] = services as [Service, Service];
@@ -140,6 +167,7 @@ async function main(): Promise<void> {
     services.map((s) => [s, []]),
   );
   const h5py: H5pyCopy[] = [];
+  let readings: ReadingsResult | undefined;
   try {
     for (const service of services) await burst(service, WARM_UP_SCANS);
     // A B A B: the machine is shared and noisy; each round measures both in turn.
@@ -153,6 +181,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < BURST_ROUNDS; round += 1) {
       for (const service of services) bursts.get(service)?.push(await burst(service));
     }
+    readings = await benchReadings(one.serve.baseUrl, READINGS_ROUNDS);
   } finally {
     await Promise.all(services.map((s) => s.serve.stop()));
   }
@@ -223,8 +252,10 @@ async function main(): Promise<void> {
     `  resident set: ${memory.start.rssMiB} MiB → ${memory.end.rssMiB} MiB; ` +
       `WebAssembly memory: ${memory.start.wasmMiB} MiB → ${memory.end.wasmMiB} MiB; ` +
       `files open at the end: ${memory.openFilesAtEnd}; thread replaced: ${memory.threadReplaced ? 'yes' : 'no'}`,
+    '',
+    ...(readings === undefined ? [] : readingsLines(readings)),
   );
   process.stdout.write(`\n${lines.join('\n')}\n`);
 }
 
-await main();
+await (process.argv.includes('readings') ? readingsOnly() : main());

@@ -15,6 +15,7 @@ import type {
   StagedScan,
 } from '#libs/model/src/scan/index.js';
 import type { BeamlineJson, ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
+import { accumulateReadings } from './accumulate-readings.js';
 import { componentNode, fillComponent, nexusChildName, type SampleHome } from './components.js';
 import { fieldNode } from './fields.js';
 import { finalizeGeometry } from './geometry.js';
@@ -51,7 +52,9 @@ export function buildScanTree(staged: StagedScan, opts: BuildScanOptions): ScanT
     root.attrs.set('beamline_schema_sha256', text(pin.sha256));
   }
 
-  const events = sortEvents(staged.events);
+  const accumulated = accumulateReadings(staged.events);
+  for (const warning of accumulated.warnings) ctx.warn(warning);
+  const events = sortEvents(accumulated.events);
   const entryNames = [...new Set(events.map(entryNameOf))].sort(compareEntryNames);
 
   ctx.source = 'scan metadata';
