@@ -86,19 +86,28 @@ export interface ReadingsResult {
   readingsMs: number[];
   seriesMs: number[];
   ratio: number;
+  readingsScans: string[];
+  seriesScans: string[];
 }
 
 /** `rounds` of (one TimeSeries scan, one readings scan), each timed close → written. */
 export async function benchReadings(base: string, rounds: number): Promise<ReadingsResult> {
   const readings = Array.from({ length: READINGS }, (_, sample) => readingEvent(sample));
   const series = seriesEvent(READINGS);
-  const result: ReadingsResult = { readingsMs: [], seriesMs: [], ratio: 0 };
+  const result: ReadingsResult = {
+    readingsMs: [],
+    seriesMs: [],
+    ratio: 0,
+    readingsScans: [],
+    seriesScans: [],
+  };
   const stamp = Date.now();
   for (let round = 0; round < rounds; round += 1) {
     const seriesScan = `series-${stamp}-${round}`;
     await open(base, seriesScan);
     await post(base, `/v1/scans/${seriesScan}/devices`, series);
     result.seriesMs.push(await writtenMs(base, seriesScan));
+    result.seriesScans.push(seriesScan);
 
     const readingsScan = `readings-${stamp}-${round}`;
     await open(base, readingsScan);
@@ -111,6 +120,7 @@ export async function benchReadings(base: string, rounds: number): Promise<Readi
       }),
     );
     result.readingsMs.push(await writtenMs(base, readingsScan));
+    result.readingsScans.push(readingsScan);
   }
   result.ratio = median(result.readingsMs.map((ms, i) => ms / (result.seriesMs[i] ?? ms)));
   return result;

@@ -132,14 +132,20 @@ function phasesOf(output: string, scanIds: string[]): Map<string, number[]> {
 const row = (label: string, cells: string[]): string =>
   `${label.padEnd(46)}${cells.map((cell) => cell.padStart(18)).join('')}`;
 
-function readingsLines(result: ReadingsResult): string[] {
+function readingsLines(result: ReadingsResult, output: string): string[] {
   const list = (values: number[]): string => values.map((value) => ms(value)).join(' ');
+  const phases = (scans: string[]): string =>
+    [...phasesOf(output, scans)]
+      .map(([name, values]) => `${name} ${ms(median(values))}`)
+      .join(', ');
   return [
     `readings that become logs: ${READINGS} device events of 20 fields each (one NXlog per field) ` +
       `against one TimeSeries event of the same samples, ${READINGS_ROUNDS} alternating rounds, 1 worker`,
     `  close → written, TimeSeries event (ms): ${list(result.seriesMs)}`,
     `  close → written, single readings (ms):  ${list(result.readingsMs)}`,
     `  readings / TimeSeries, median of the rounds' ratios: ${result.ratio.toFixed(2)}x`,
+    `  phases, TimeSeries (median ms): ${phases(result.seriesScans)}`,
+    `  phases, single readings (median ms): ${phases(result.readingsScans)}`,
   ];
 }
 
@@ -148,7 +154,7 @@ async function readingsOnly(): Promise<void> {
   try {
     await burst(service, WARM_UP_SCANS);
     const result = await benchReadings(service.serve.baseUrl, READINGS_ROUNDS);
-    process.stdout.write(`\n${readingsLines(result).join('\n')}\n`);
+    process.stdout.write(`\n${readingsLines(result, service.serve.output).join('\n')}\n`);
   } finally {
     await service.serve.stop();
   }
@@ -253,7 +259,7 @@ async function main(): Promise<void> {
       `WebAssembly memory: ${memory.start.wasmMiB} MiB → ${memory.end.wasmMiB} MiB; ` +
       `files open at the end: ${memory.openFilesAtEnd}; thread replaced: ${memory.threadReplaced ? 'yes' : 'no'}`,
     '',
-    ...(readings === undefined ? [] : readingsLines(readings)),
+    ...(readings === undefined ? [] : readingsLines(readings, one.serve.output)),
   );
   process.stdout.write(`\n${lines.join('\n')}\n`);
 }

@@ -30,21 +30,10 @@ import { isoToEpochNanos } from './iso-time.js';
 
 const DURING = '_during';
 
-interface Sample {
-  time: number;
-  value: FieldValue;
-  eventId: string;
-}
-
-interface Contribution {
-  eventIndex: number;
-  eventId: string;
-  /** Undefined when the reading has no time: the item then stays as it is. */
-  samples: Sample[] | undefined;
-  field: DataFieldJson;
-  axis?: Omit<AxisJson, 'value'>;
-}
-
+/**
+ * An item's readings, as columns (a scan may hold hundreds of thousands of
+ * readings: no object per reading).
+ */
 interface Item {
   entry: string;
   /** The name of the beamline the readings came under (for the beamline's own items). */
@@ -53,7 +42,18 @@ interface Item {
   chain: { name: string; class: ComponentJson['class'] }[];
   kind: 'fields' | 'positions';
   name: string;
-  contributions: Contribution[];
+  /** The first reading's DataField (its unit and attributes go to the series) and axis. */
+  first: DataFieldJson;
+  axis?: Omit<AxisJson, 'value'>;
+  /** How many events carry the item. */
+  events: number;
+  times: number[];
+  values: FieldValue[];
+  eventIds: string[];
+  /** A reading without a time, or in another unit: the item stays as it is. */
+  stays: boolean;
+  /** Set once its readings are one series: it leaves the events it came in. */
+  accumulated?: boolean;
 }
 
 export interface AccumulatedReadings {
@@ -61,61 +61,114 @@ export interface AccumulatedReadings {
   warnings: string[];
 }
 
+/** The items of one component of one entry, by kind and name. */
+interface ComponentItems {
+  fields: Map<string, Item>;
+  positions: Map<string, Item>;
+}
+
+/** Entry name → component path (`/monochromator/crystal_1`, '' for the beamline) → its items. */
+type ItemIndex = Map<string, Map<string, ComponentItems>>;
+
 export function accumulateReadings(events: readonly StagedEvent[]): AccumulatedReadings {
-  const items = new Map<string, Item>();
-  events.forEach((event, eventIndex) => {
+  // Looked up per component, then by the item's own short name: a scan may
+  // hold hundreds of thousands of readings.
+  const index: ItemIndex = new Map();
+  const items: Item[] = [];
+  // In time order, so that single readings arrive at each item sorted and
+  // need no sort of their own (one sort of the events, not one per item).
+  for (const { event, time } of byTime(events)) {
     const entry = entryOf(event);
-    if (!entry.endsWith(DURING)) return;
-    const time = event.kind === 'device' ? eventTime(event) : undefined;
+    if (!entry.endsWith(DURING)) continue;
+    const components = componentsOf(index, entry);
     const root = event.kind === 'entry' ? event.entry.beamline : event.device;
-    const visit = (component: ComponentJson, chain: Item['chain']): void => {
+    const visit = (component: ComponentJson, chain: Item['chain'], prefix: string): void => {
+      let here = components.get(prefix);
+      if (here === undefined) {
+        here = { fields: new Map(), positions: new Map() };
+        components.set(prefix, here);
+      }
       for (const kind of ['fields', 'positions'] as const) {
-        for (const [name, held] of Object.entries(component[kind] ?? {})) {
-          const axis = kind === 'positions' ? (held as AxisJson) : undefined;
-          const field = axis !== undefined ? axis.value : (held as FieldJson);
-          const key = [entry, ...chain.map((c) => c.name), kind, name].join('\u0000');
-          const item = items.get(key) ?? {
-            entry,
-            beamlineName: root.name,
-            chain,
-            kind,
-            name,
-            contributions: [],
-          };
-          items.set(key, item);
-          item.contributions.push(contributionOf(eventIndex, event.eventId, field, time, axis));
+        const held = component[kind];
+        if (held === undefined) continue;
+        const byName = here[kind];
+        for (const name of Object.keys(held)) {
+          const axis = kind === 'positions' ? (held[name] as AxisJson) : undefined;
+          const field = axis !== undefined ? axis.value : (held[name] as FieldJson);
+          let item = byName.get(name);
+          if (item === undefined) {
+            item = newItem(entry, root.name, chain, kind, name, field, axis);
+            byName.set(name, item);
+            items.push(item);
+          }
+          addReading(item, event.eventId, field, time);
         }
       }
       for (const child of Object.values(component.subcomponents ?? {})) {
-        visit(child, [...chain, { name: child.name, class: child.class }]);
+        visit(
+          child,
+          [...chain, { name: child.name, class: child.class }],
+          `${prefix}/${child.name}`,
+        );
       }
     };
     if (event.kind === 'entry' || event.device.class === 'Beamline') {
-      visit(root as ComponentJson, []);
+      visit(root as ComponentJson, [], '');
     } else {
-      visit(event.device, [{ name: event.device.name, class: event.device.class }]);
+      visit(
+        event.device,
+        [{ name: event.device.name, class: event.device.class }],
+        `/${event.device.name}`,
+      );
     }
-  });
+  }
 
   const warnings: string[] = [];
-  const removed = new Map<number, Set<string>>();
   const added: StagedEvent[] = [];
-  for (const item of items.values()) {
+  for (const item of items) {
     const series = seriesOf(item, warnings);
     if (series === undefined) continue;
-    for (const contribution of item.contributions) {
-      const gone = removed.get(contribution.eventIndex) ?? new Set<string>();
-      removed.set(contribution.eventIndex, gone);
-      gone.add(relativeKey(item));
-    }
+    item.accumulated = true;
     added.push(seriesEvent(item, series, added.length));
   }
   if (added.length === 0) return { events: [...events], warnings };
-  const kept = events.map((event, index) => {
-    const gone = removed.get(index);
-    return gone === undefined ? event : withoutItems(event, gone);
-  });
+  const kept: StagedEvent[] = [];
+  for (const event of events) {
+    const components = index.get(entryOf(event));
+    if (components === undefined) {
+      kept.push(event);
+      continue;
+    }
+    // A reading whose every item went to a series has nothing left to place:
+    // its components are in the series events too.
+    const left = withoutAccumulated(event, components);
+    if (left !== undefined) kept.push(left);
+  }
   return { events: [...kept, ...added], warnings };
+}
+
+function componentsOf(index: ItemIndex, entry: string): Map<string, ComponentItems> {
+  let components = index.get(entry);
+  if (components === undefined) {
+    components = new Map();
+    index.set(entry, components);
+  }
+  return components;
+}
+
+/** The events with device readings of a during moment first, by time then eventId. */
+function byTime(
+  events: readonly StagedEvent[],
+): { event: StagedEvent; time: number | undefined }[] {
+  const timed = events.map((event) => ({
+    event,
+    time: event.kind === 'device' ? eventTime(event) : undefined,
+  }));
+  timed.sort(
+    (a, b) =>
+      (a.time ?? -Infinity) - (b.time ?? -Infinity) || compareIds(a.event.eventId, b.event.eventId),
+  );
+  return timed;
 }
 
 function entryOf(event: StagedEvent): string {
@@ -128,39 +181,65 @@ function eventTime(event: StagedDeviceEvent): number | undefined {
   return nanos === undefined ? undefined : Number(nanos) / 1e9;
 }
 
-function contributionOf(
-  eventIndex: number,
-  eventId: string,
+function newItem(
+  entry: string,
+  beamlineName: string,
+  chain: Item['chain'],
+  kind: Item['kind'],
+  name: string,
   field: FieldJson,
-  time: number | undefined,
   axis: AxisJson | undefined,
-): Contribution {
-  const shape = axis === undefined ? {} : { axis: axisMeta(axis) };
-  if (isTimeSeries(field)) {
-    const values = field.value.value;
-    const times = field.timestamps.value;
-    const timed =
-      Array.isArray(values) &&
-      Array.isArray(times) &&
-      values.length === times.length &&
-      times.every((t) => typeof t === 'number' || typeof t === 'bigint');
-    return {
-      eventIndex,
-      eventId,
-      samples: timed
-        ? values.map((value, at) => ({ time: Number(times[at]), value, eventId }))
-        : undefined,
-      field: field.value,
-      ...shape,
-    };
-  }
-  return {
-    eventIndex,
-    eventId,
-    samples: time === undefined ? undefined : [{ time, value: field.value, eventId }],
-    field,
-    ...shape,
+): Item {
+  const item: Item = {
+    entry,
+    beamlineName,
+    chain,
+    kind,
+    name,
+    first: isTimeSeries(field) ? field.value : field,
+    events: 0,
+    times: [],
+    values: [],
+    eventIds: [],
+    stays: false,
   };
+  if (axis !== undefined) item.axis = axisMeta(axis);
+  return item;
+}
+
+function addReading(item: Item, eventId: string, field: FieldJson, time: number | undefined): void {
+  item.events += 1;
+  if (item.stays) return;
+  const data = isTimeSeries(field) ? field.value : field;
+  if ((data.unit ?? null) !== (item.first.unit ?? null)) {
+    item.stays = true;
+    return;
+  }
+  if (!isTimeSeries(field)) {
+    if (time === undefined) item.stays = true;
+    else {
+      item.times.push(time);
+      item.values.push(field.value);
+      item.eventIds.push(eventId);
+    }
+    return;
+  }
+  const values = data.value;
+  const times = field.timestamps.value;
+  if (!Array.isArray(values) || !Array.isArray(times) || values.length !== times.length) {
+    item.stays = true;
+    return;
+  }
+  for (let at = 0; at < values.length; at += 1) {
+    const stamp = times[at];
+    if (typeof stamp !== 'number' && typeof stamp !== 'bigint') {
+      item.stays = true;
+      return;
+    }
+    item.times.push(Number(stamp));
+    item.values.push(values[at] as FieldValue);
+    item.eventIds.push(eventId);
+  }
 }
 
 function axisMeta(axis: AxisJson): Omit<AxisJson, 'value'> {
@@ -171,25 +250,23 @@ function axisMeta(axis: AxisJson): Omit<AxisJson, 'value'> {
 
 /** The item's readings as one TimeSeries, or undefined when they stay as they are. */
 function seriesOf(item: Item, warnings: string[]): TimeSeriesJson | undefined {
-  const { contributions } = item;
-  if (contributions.length < 2) return undefined;
-  const first = contributions[0];
-  if (first === undefined) return undefined;
-  if (contributions.some((c) => c.samples === undefined)) return undefined;
-  if (contributions.some((c) => (c.field.unit ?? null) !== (first.field.unit ?? null))) {
-    return undefined;
-  }
-  const samples = contributions.flatMap((c) => c.samples ?? []);
-  samples.sort((a, b) => a.time - b.time || compareIds(a.eventId, b.eventId));
-  const kept: Sample[] = [];
+  if (item.events < 2 || item.stays) return undefined;
+  const { times, values, eventIds } = item;
+  const order = timeOrder(times, eventIds);
+  const keptTimes: number[] = [];
+  const keptValues: FieldValue[] = [];
   let clashes = 0;
-  for (const sample of samples) {
-    const previous = kept[kept.length - 1];
-    if (previous !== undefined && previous.time === sample.time) {
-      if (sameValue(previous.value, sample.value)) continue;
+  for (let n = 0; n < times.length; n += 1) {
+    const at = order === undefined ? n : (order[n] as number);
+    const time = times[at] as number;
+    const value = values[at] as FieldValue;
+    const last = keptTimes.length - 1;
+    if (last >= 0 && keptTimes[last] === time) {
+      if (sameValue(keptValues[last] as FieldValue, value)) continue;
       clashes += 1;
     }
-    kept.push(sample);
+    keptTimes.push(time);
+    keptValues.push(value);
   }
   if (clashes > 0) {
     warnings.push(
@@ -197,14 +274,31 @@ function seriesOf(item: Item, warnings: string[]): TimeSeriesJson | undefined {
     );
   }
   return {
-    value: { ...first.field, value: kept.map((sample) => sample.value) },
-    timestamps: { value: kept.map((sample) => sample.time), unit: 's' },
+    value: { ...item.first, value: keptValues },
+    timestamps: { value: keptTimes, unit: 's' },
   };
+}
+
+/** The readings' indices in time order, then eventId; no sort when they came in order. */
+function timeOrder(times: readonly number[], eventIds: readonly string[]): number[] | undefined {
+  let sorted = true;
+  for (let at = 1; at < times.length && sorted; at += 1) {
+    const a = times[at - 1] as number;
+    const b = times[at] as number;
+    sorted = a < b || (a === b && (eventIds[at - 1] as string) <= (eventIds[at] as string));
+  }
+  if (sorted) return undefined;
+  const order = Array.from(times.keys());
+  return order.sort(
+    (a, b) =>
+      (times[a] as number) - (times[b] as number) ||
+      compareIds(eventIds[a] as string, eventIds[b] as string),
+  );
 }
 
 /** The event that carries an item's series, at the item's place. */
 function seriesEvent(item: Item, series: TimeSeriesJson, index: number): StagedDeviceEvent {
-  const axis = item.contributions[0]?.axis;
+  const { axis } = item;
   const held: FieldJson | AxisJson = axis === undefined ? series : { ...axis, value: series };
   let component: ComponentJson = {
     class: item.chain[item.chain.length - 1]?.class ?? 'Beamline',
@@ -230,9 +324,6 @@ function seriesEvent(item: Item, series: TimeSeriesJson, index: number): StagedD
   };
 }
 
-const relativeKey = (item: Item): string =>
-  [...item.chain.map((c) => c.name), item.kind, item.name].join('\u0000');
-
 function pathOf(item: Item): string {
   return [item.entry, ...item.chain.map((c) => c.name), item.name].join('/');
 }
@@ -240,37 +331,52 @@ function pathOf(item: Item): string {
 /** What holds items: a component, or an Entry's beamline (whose class may be left out). */
 type Holder = Pick<ComponentJson, 'fields' | 'positions' | 'subcomponents'>;
 
-/** The event without the items that moved to a series (copied along their paths only). */
-function withoutItems(event: StagedEvent, gone: ReadonlySet<string>): StagedEvent {
-  const strip = <T extends Holder>(component: T, prefix: readonly string[]): T => {
-    const keep = ([name]: [string, unknown], kind: string): boolean =>
-      !gone.has([...prefix, kind, name].join('\u0000'));
+/**
+ * The event without the items that moved to a series (copied along their
+ * paths only), or undefined when nothing is left in it.
+ */
+function withoutAccumulated(
+  event: StagedEvent,
+  components: ReadonlyMap<string, ComponentItems>,
+): StagedEvent | undefined {
+  let left = 0;
+  const strip = <T extends Holder>(component: T, prefix: string): T => {
+    const here = components.get(prefix);
     const out: T = { ...component };
     if (component.fields !== undefined) {
       out.fields = Object.fromEntries(
-        Object.entries(component.fields).filter((pair) => keep(pair, 'fields')),
+        Object.entries(component.fields).filter(
+          ([name]) => here?.fields.get(name)?.accumulated !== true,
+        ),
       );
+      left += Object.keys(out.fields).length;
     }
     if (component.positions !== undefined) {
       out.positions = Object.fromEntries(
-        Object.entries(component.positions).filter((pair) => keep(pair, 'positions')),
+        Object.entries(component.positions).filter(
+          ([name]) => here?.positions.get(name)?.accumulated !== true,
+        ),
       );
+      left += Object.keys(out.positions).length;
     }
     if (component.subcomponents !== undefined) {
       out.subcomponents = Object.fromEntries(
         Object.entries(component.subcomponents).map(([key, child]) => [
           key,
-          strip(child, [...prefix, child.name]),
+          strip(child, `${prefix}/${child.name}`),
         ]),
       );
     }
     return out;
   };
   if (event.kind === 'entry') {
-    return { ...event, entry: { ...event.entry, beamline: strip(event.entry.beamline, []) } };
+    const beamline = strip(event.entry.beamline, '');
+    const fields = Object.keys(event.entry.fields ?? {}).length;
+    return left + fields === 0 ? undefined : { ...event, entry: { ...event.entry, beamline } };
   }
-  const prefix = event.device.class === 'Beamline' ? [] : [event.device.name];
-  return { ...event, device: strip(event.device, prefix) };
+  const prefix = event.device.class === 'Beamline' ? '' : `/${event.device.name}`;
+  const device = strip(event.device, prefix);
+  return left === 0 ? undefined : { ...event, device };
 }
 
 function compareIds(a: string, b: string): number {

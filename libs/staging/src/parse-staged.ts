@@ -8,6 +8,7 @@ import type { ScanMetadata, StagedEvent, StagedScan } from '#libs/model/src/scan
 import type { ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { AcquisitionMoment, ExperimentStage } from '#libs/model/src/naming.js';
 import type { RawScanEvents } from './scan-store.js';
+import { parseJsonChecked } from './json/checked-json.js';
 import { parseStrictJson } from './json/strict-json.js';
 
 const INTEGER_LITERAL = /^-?\d+$/;
@@ -16,7 +17,18 @@ export function parseNumberLiteral(text: string): number | bigint {
   return INTEGER_LITERAL.test(text) ? BigInt(text) : Number(text);
 }
 
+/**
+ * An integer literal as a JSON token: after `:`, `[`, `,` or at the start,
+ * digits alone (no fraction, no exponent), then a delimiter or the end. A
+ * match inside a string only sends the text the slower way.
+ */
+const INTEGER_TOKEN = /(?:^|[:[,])\s*-?\d+\s*(?:[,\]}]|$)/;
+
 export function parseJsonPreservingIntegers(text: string): unknown {
+  // With no integer literal, every number is a `number` either way, so the
+  // checked parse (JSON.parse's speed, the strict parser's verdict) gives
+  // the same value; readings of floats take this path.
+  if (!INTEGER_TOKEN.test(text)) return parseJsonChecked(text);
   return parseStrictJson(text, parseNumberLiteral);
 }
 
