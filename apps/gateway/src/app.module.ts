@@ -14,6 +14,7 @@ import { ScanEventsService } from './scans/scan-events.service.js';
 import { ScansController } from './scans/scans.controller.js';
 import { ScansService } from './scans/scans.service.js';
 import { WireFormService } from './scans/wire-form.service.js';
+import { ScanReportService } from './scans/scan-report.service.js';
 import { SchemasController } from './schemas/schemas.controller.js';
 import { SchemasService } from './schemas/schemas.service.js';
 import { ValidateController } from './validate/validate.controller.js';
@@ -47,6 +48,7 @@ export class AppModule {
         ScansService,
         ScanEventsService,
         WireFormService,
+        ScanReportService,
         ScanAdminService,
         SchemasService,
         DefinitionsService,

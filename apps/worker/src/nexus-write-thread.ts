@@ -9,7 +9,8 @@ import { hdf5Runtime } from '#libs/nexus/src/hdf5-runtime.js';
 import { openHdf5Files } from '#libs/nexus/src/hdf5-streams.js';
 import { WriterHealth } from './writer-health.js';
 import { describe, writeScanFile } from './write-scan-file.js';
-import type { WriteOutcome, WriteRequest } from './write-request.js';
+import { reportScanFile } from './report-scan-file.js';
+import type { ReportOutcome, WriteOutcome, WriteRequest } from './write-request.js';
 import { RETIRED_THREAD, type ThreadState } from './writer-thread-contract.js';
 
 const runtime = await hdf5Runtime();
@@ -22,6 +23,18 @@ export default async function writeTask(request: WriteRequest): Promise<WriteOut
     outcome = await writeScanFile(request);
   } catch (error) {
     outcome = { ok: false, kind: 'io', message: describe(error) };
+  }
+  const unfit = health.afterTask();
+  return unfit === undefined ? outcome : retire(outcome, unfit);
+}
+
+/** A report's dry run of one scan file (report-scan-file.ts). Never rejects. */
+export async function reportTask(request: WriteRequest): Promise<ReportOutcome> {
+  let outcome: ReportOutcome;
+  try {
+    outcome = await reportScanFile(request);
+  } catch (error) {
+    outcome = { ok: false, message: describe(error) };
   }
   const unfit = health.afterTask();
   return unfit === undefined ? outcome : retire(outcome, unfit);
@@ -43,7 +56,7 @@ export function threadState(): ThreadState {
  * the task that error (the pool reads the outcome off it) and starts a
  * fresh thread, and no other file can reach this h5wasm meanwhile.
  */
-function retire(outcome: WriteOutcome, reason: string): Promise<never> {
+function retire(outcome: WriteOutcome | ReportOutcome, reason: string): Promise<never> {
   const error = Object.assign(new Error(reason), { name: RETIRED_THREAD, outcome });
   setImmediate(() => {
     throw error;

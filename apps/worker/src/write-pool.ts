@@ -10,7 +10,7 @@
  * retried by BullMQ like any I/O error.
  */
 import { Piscina } from 'piscina';
-import type { WriteOutcome, WriteRequest } from './write-request.js';
+import type { ReportOutcome, WriteOutcome, WriteRequest } from './write-request.js';
 import { isRetiredThreadError, type ThreadState } from './writer-thread-contract.js';
 
 const THREAD_MODULE = new URL('./nexus-write-thread.js', import.meta.url);
@@ -50,6 +50,23 @@ export class WritePool {
       return await this.pool.run(request);
     } catch (error) {
       return this.outcomeOfLostThread(error);
+    }
+  }
+
+  /** A report's dry run of one file in a writer thread; never rejects. */
+  async report(request: WriteRequest): Promise<ReportOutcome> {
+    try {
+      return await this.pool.run(request, { name: 'reportTask' });
+    } catch (error) {
+      if (isRetiredThreadError(error)) {
+        this.options.log('info', `a writer thread was replaced: ${error.message}`);
+        // A retiring thread hands on the outcome of its last task, here a report.
+        return error.outcome;
+      }
+      return {
+        ok: false,
+        message: `the writer thread died: ${reasonOf(error, this.options.threadMemoryMb)}`,
+      };
     }
   }
 

@@ -50,3 +50,13 @@ export type WriteOutcome =
    * `io`: the write failed (disk, HDF5, a writer thread that died); it is retried.
    */
   | { ok: false; kind: 'invalid-data' | 'io'; message: string };
+
+/** A report's dry run: what the file would hold, or why it could not be built. */
+export type ReportOutcome =
+  | {
+      ok: true;
+      warnings: string[];
+      validation: ScanValidation;
+      completeness?: CompletenessReport;
+    }
+  | { ok: false; message: string };

@@ -9,16 +9,18 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import type { AppConfig } from '#libs/config/src/index.js';
 import {
   isWriteScanJobData,
+  REPORT_SCAN_JOB,
   WRITE_SCAN_JOB,
   type WriteScanJobData,
 } from '#libs/queue-contracts/src/index.js';
 import type { SchemaStore, ScanStore } from '#libs/staging/src/index.js';
 import type { NumberedRow } from '#libs/beamline-schema/src/index.js';
-import type { ScanMetadata } from '#libs/model/src/scan/index.js';
+import type { ScanMetadata, ScanReport, ScanState } from '#libs/model/src/scan/index.js';
 import { filePhases } from './file-phases.js';
 import { beamlineRoot, scanFilePath } from './scan-file-path.js';
 import { beginAttempt, endAttempt, unfinishedAttempt } from './write-attempt.js';
 import type { WritePool } from './write-pool.js';
+import type { WriteRequest } from './write-request.js';
 import type { WorkerLog } from './worker-log.js';
 
 export const CREATOR = 'Assonant Gateway 0.1.0';
@@ -28,8 +30,26 @@ export function createWriteScanProcessor(
   config: AppConfig,
   pool: WritePool,
   log: WorkerLog,
-): (job: Job<WriteScanJobData>) => Promise<void> {
+): (job: Job<WriteScanJobData>) => Promise<ScanReport | undefined> {
+  const request = async (scan: ScanState): Promise<WriteRequest> => {
+    const raw = await store.loadEvents(scan.scanId);
+    const schemaRows = await pinnedSchemaRows(schemas, scan);
+    return {
+      scan,
+      entries: [...raw.entries],
+      devices: [...raw.devices],
+      finalPath: scanFilePath(config.dataRoot, scan),
+      linkRoot: beamlineRoot(config.dataRoot, scan),
+      creator: CREATOR,
+      fileTime: new Date().toISOString(),
+      beamlineOverridesDir: config.beamlineOverridesDir,
+      ...(schemaRows !== undefined ? { schemaRows } : {}),
+    };
+  };
   return async (job) => {
+    if (job.name === REPORT_SCAN_JOB && isWriteScanJobData(job.data)) {
+      return reportScan(job.data.scanId);
+    }
     if (job.name !== WRITE_SCAN_JOB || !isWriteScanJobData(job.data)) {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
@@ -37,7 +57,7 @@ export function createWriteScanProcessor(
     const { scanId } = job.data;
     const scan = await store.get(scanId);
     if (scan === undefined) throw new UnrecoverableError(`scan ${scanId} is not staged`);
-    if (scan.status === 'written') return;
+    if (scan.status === 'written') return undefined;
     // Why an earlier attempt failed, kept in the warnings of the file that follows.
     let earlierFailure = scan.error;
     const unfinished = unfinishedAttempt(job);
@@ -48,21 +68,10 @@ export function createWriteScanProcessor(
     }
     await beginAttempt(job);
     try {
-      const raw = await store.loadEvents(scanId);
-      const schemaRows = await pinnedSchemaRows(schemas, scan);
-      const finalPath = scanFilePath(config.dataRoot, scan);
+      const write = await request(scan);
+      const { finalPath } = write;
       const loaded = performance.now();
-      const outcome = await pool.write({
-        scan,
-        entries: [...raw.entries],
-        devices: [...raw.devices],
-        finalPath,
-        linkRoot: beamlineRoot(config.dataRoot, scan),
-        creator: CREATOR,
-        fileTime: new Date().toISOString(),
-        beamlineOverridesDir: config.beamlineOverridesDir,
-        ...(schemaRows !== undefined ? { schemaRows } : {}),
-      });
+      const outcome = await pool.write(write);
       const inThread = performance.now();
       if (outcome.ok) {
         const file = { path: finalPath, size: outcome.size, sha256: outcome.sha256 };
@@ -83,7 +92,7 @@ export function createWriteScanProcessor(
         const times = { started, loaded, inThread, recorded: performance.now() };
         const phases = filePhases(times, outcome.phases);
         log('info', `scan ${scanId} written`, { scanId, size: outcome.size, phases });
-        return;
+        return undefined;
       }
       // Recorded now so the status says why while BullMQ retries; the scan
       // becomes `failed` only when BullMQ gives the job up (see write-worker.ts).
@@ -96,6 +105,23 @@ export function createWriteScanProcessor(
       await endAttempt(job).catch(() => undefined);
     }
   };
+
+  /** The report's dry run: the scan as a write would build it now, its file untouched. */
+  async function reportScan(scanId: string): Promise<ScanReport> {
+    const scan = await store.get(scanId);
+    if (scan === undefined) throw new UnrecoverableError(`scan ${scanId} is not staged`);
+    const outcome = await pool.report(await request(scan));
+    if (!outcome.ok) throw new UnrecoverableError(outcome.message);
+    return {
+      scanId,
+      status: scan.status,
+      dryRun: true,
+      counts: scan.counts,
+      warnings: [...scan.warnings, ...outcome.warnings],
+      validation: outcome.validation,
+      ...(outcome.completeness !== undefined ? { completeness: outcome.completeness } : {}),
+    };
+  }
 }
 
 /** The rows of the schema version the scan pinned; a pinned version that is gone is bad data. */

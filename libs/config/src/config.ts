@@ -45,6 +45,13 @@ export interface AppConfig {
   /** How often each worker sweeps for scans open too long, ms. `OPEN_SCAN_SWEEP_INTERVAL_MS`, default 60000. */
   openScanSweepIntervalMs: number;
   /**
+   * Longest `GET /v1/scans/{scanId}/report` waits for a worker to build the
+   * dry run, ms; past it the answer is 503 and the report job is dropped.
+   * It waits at most nine tenths of IDLE_TIMEOUT_MS, which would cut the
+   * silent socket first. `REPORT_TIMEOUT_MS`, default 20000.
+   */
+  reportTimeoutMs: number;
+  /**
    * Largest beamline schema accepted by `PUT /v1/beamlines/{beamline}/schema`
    * (CSV or JSON rows), bytes; a real `metadata.csv` is tens of kilobytes.
    * `SCHEMA_LIMIT_BYTES`, default 4 MiB.
@@ -164,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     openScanMaxAgeS: read.integer('OPEN_SCAN_MAX_AGE_S', 172_800, 1, 10 * 365 * 86_400),
     openScanExpiry: read.oneOf('OPEN_SCAN_EXPIRY', 'close', OPEN_SCAN_EXPIRIES),
     openScanSweepIntervalMs: read.integer('OPEN_SCAN_SWEEP_INTERVAL_MS', 60_000, 100, 86_400_000),
+    reportTimeoutMs: read.integer('REPORT_TIMEOUT_MS', 20_000, 100, 600_000),
     schemaLimitBytes: read.integer('SCHEMA_LIMIT_BYTES', 4 * 1024 ** 2, 1024, 1024 ** 3),
     uploadLimitBytes: read.integer('UPLOAD_LIMIT_BYTES', 4 * 1024 ** 3, 1024, 1024 ** 4),
     spoolDir: path.resolve(read.string('SPOOL_DIR', 'var/spool')),

@@ -74,6 +74,23 @@ export async function writeNexusFile(root: NxGroupNode, finalPath: string): Prom
   return { ...hashed, phasesMs };
 }
 
+/**
+ * Writes the tree to `path` and nothing more: no fsync, no rename, no digest.
+ * For a file that is read once and removed (a report's dry run).
+ */
+export async function writeNexusScratch(root: NxGroupNode, path: string): Promise<void> {
+  const runtime = await hdf5Runtime();
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    writeTree(runtime, path, root);
+  } catch (error) {
+    closeErrorReports(runtime);
+    throw new Error(`cannot write NeXus file ${path}: ${shortHdf5Message(messageOf(error))}`, {
+      cause: error,
+    });
+  }
+}
+
 function writeTree({ h5, version }: Hdf5Runtime, path: string, root: NxGroupNode): void {
   const file = new h5.File(path, 'w');
   try {

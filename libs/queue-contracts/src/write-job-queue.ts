@@ -4,10 +4,16 @@
  * made on first use and made again after such a failure: a producer must
  * recover by itself when Redis comes back.
  */
-import { Queue } from 'bullmq';
+import { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { enqueueWriteScan, removeFailedWriteScan } from './write-scan-enqueue.js';
+import { REPORT_SCAN_JOB, reportScanJobOptions } from './report-scan-job.js';
 import { WRITE_QUEUE, type WriteScanJobData } from './write-scan-job.js';
+
+export type ReportJobOutcome =
+  | { state: 'pending' | 'gone' }
+  | { state: 'failed'; reason: string }
+  | { state: 'done'; value: unknown };
 
 export interface WriteJobQueueOptions {
   keyPrefix: string;
@@ -26,6 +32,29 @@ export class WriteJobQueue {
   /** Queues the scan's write; repeating it while the job exists is a no-op. */
   async addWriteScan(scanId: string): Promise<void> {
     await enqueueWriteScan(await this.ready(), scanId, this.options.attempts);
+  }
+
+  /** Queues a dry run of the scan's write; its job id, to read the outcome with. */
+  async addReportScan(scanId: string): Promise<string> {
+    const options = reportScanJobOptions(scanId);
+    await (await this.ready()).add(REPORT_SCAN_JOB, { scanId }, options);
+    return options.jobId ?? '';
+  }
+
+  /** Where a report job is: its return value once done, why it failed, or not yet. */
+  async reportOutcome(jobId: string): Promise<ReportJobOutcome> {
+    const job = await Job.fromId(await this.ready(), jobId);
+    if (job === undefined) return { state: 'gone' };
+    if (job.finishedOn === undefined) return { state: 'pending' };
+    if (job.failedReason !== undefined && job.failedReason !== '') {
+      return { state: 'failed', reason: job.failedReason };
+    }
+    return { state: 'done', value: job.returnvalue as unknown };
+  }
+
+  /** Takes back a report nobody will read (its caller gave up waiting). */
+  async removeReport(jobId: string): Promise<void> {
+    await (await this.ready()).remove(jobId).catch(() => undefined);
   }
 
   /** Forgets a failed write job, so that a deleted scan's id starts afresh. */

@@ -38,6 +38,8 @@ import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
 import { JsonBodyText } from './json-body-text.decorator.js';
 import { ScanAdminService } from './scan-admin.service.js';
+import { ScanReportService } from './scan-report.service.js';
+import { ScanReportResponse } from './dto/scan-report.dto.js';
 import { ScanEventsService } from './scan-events.service.js';
 import { ScansService } from './scans.service.js';
 import { CloseAccepted } from './dto/close-accepted.dto.js';
@@ -138,6 +140,7 @@ export class ScansController {
     private readonly scans: ScansService,
     private readonly events: ScanEventsService,
     private readonly admin: ScanAdminService,
+    private readonly reports: ScanReportService,
   ) {}
 
   @BeamlineAccess('write', 'body')
@@ -343,6 +346,42 @@ export class ScansController {
     @Body() done: unknown,
   ): Promise<CloseAccepted> {
     return this.scans.close(scanId, done);
+  }
+
+  @BeamlineAccess('read', 'scan')
+  @Get(':scanId/report')
+  @ApiOperation({
+    summary: 'What the file would hold and lack if the scan were closed now',
+    description:
+      'While the scan is open: a worker builds the file from the events staged so far, as it ' +
+      'will when the scan closes, and validates it, without writing the scan’s file — the ' +
+      'completeness report (with a beamline schema) and the application-definition findings ' +
+      'with their "send X" hints, in time to fix the configuration before the experiment ends. ' +
+      'Once written: the same from the file.',
+  })
+  @ApiScanIdParam()
+  @ApiOkResponse({ type: ScanReportResponse })
+  @ApiScanNotFound()
+  @ApiProblem(422, 'The staged events cannot make a file, or the scan expired.', {
+    code: 'report_failed',
+    detail: 'Scan mogno-0001 expired and its events were dropped; there is nothing to report on.',
+    instance: `${SCAN}/report`,
+  })
+  @ApiProblem(503, 'No worker built the report within REPORT_TIMEOUT_MS, or Redis is away.', {
+    code: 'report_unavailable',
+    detail:
+      'No worker built the report of scan mogno-0001 within 20000 ms (REPORT_TIMEOUT_MS): check ' +
+      'that a worker runs (npm start runs one), or retry when the write queue is shorter.',
+    instance: `${SCAN}/report`,
+  })
+  @ApiScopeProblems('The key may not read scans of this beamline.')
+  async getScanReport(
+    @Param('scanId', ScanIdPipe) scanId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ScanReportResponse> {
+    const gone = new AbortController();
+    reply.raw.once('close', () => gone.abort());
+    return this.reports.report(scanId, gone.signal);
   }
 
   @BeamlineAccess('read', 'scan')

@@ -4,3 +4,4 @@ export * from './staged-event.js';
 export * from './scan-state.js';
 export * from './validation-report.js';
 export * from './completeness.js';
+export * from './scan-report.js';

@@ -13,7 +13,7 @@ import { ExperimentDone } from '#libs/model-classes/src/index.js';
 import { TECHNIQUES } from '#libs/model/src/naming.js';
 import { FindingResponse } from '../../validate/validation-report.dto.js';
 
-class EventCounts {
+export class EventCounts {
   @ApiProperty({ description: 'Accepted Entry events.' })
   entries!: number;
 
@@ -54,7 +54,7 @@ class MomentCompletenessResponse implements MomentCompleteness {
   @ApiProperty({ type: [CompletenessItemResponse] }) items!: CompletenessItemResponse[];
 }
 
-class CompletenessReportResponse implements CompletenessReport {
+export class CompletenessReportResponse implements CompletenessReport {
   @ApiProperty({ example: 1 }) schemaVersion!: number;
   @ApiProperty({
     type: [MomentCompletenessResponse],
@@ -65,7 +65,7 @@ class CompletenessReportResponse implements CompletenessReport {
   moments!: MomentCompletenessResponse[];
 }
 
-class ScanValidationResponse implements ScanValidation {
+export class ScanValidationResponse implements ScanValidation {
   @ApiProperty({
     nullable: true,
     type: String,
