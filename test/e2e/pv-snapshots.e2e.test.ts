@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { readWithH5py, type H5Listing } from '#libs/testing/src/h5py.js';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
@@ -50,11 +49,7 @@ describe('PV snapshots', () => {
   before(async () => {
     harness = await startHarness();
     client = new ScanClient(harness.baseUrl);
-    await request(harness.baseUrl)
-      .put(`/v1/beamlines/${beamline}/schema`)
-      .set('content-type', 'text/csv')
-      .send(MOGNO_CSV)
-      .expect(201);
+    await client.putSchema(beamline, MOGNO_CSV);
   });
   after(async () => harness.close());
 

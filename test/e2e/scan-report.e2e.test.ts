@@ -39,11 +39,7 @@ describe('the report of an open scan', () => {
   before(async () => {
     harness = await startHarness();
     client = new ScanClient(harness.baseUrl);
-    await request(harness.baseUrl)
-      .put(`/v1/beamlines/${beamline}/schema`)
-      .set('content-type', 'text/csv')
-      .send(read('schemas', 'mogno-metadata.csv'))
-      .expect(201);
+    await client.putSchema(beamline, read('schemas', 'mogno-metadata.csv'));
   });
   after(async () => harness.close());
 

@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
 import { readWithH5py, type H5Listing } from '#libs/testing/src/h5py.js';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
 import { wireComponent, wireEntry } from '#libs/testing/src/wire-form.js';
@@ -114,11 +113,7 @@ describe("Assonant's wire form", () => {
         (entry) => entry,
         (component) => component,
       );
-      await request(harness.baseUrl)
-        .put(`/v1/beamlines/${beamline}/schema`)
-        .set('content-type', 'text/csv')
-        .send(schemaCsv(example.schema))
-        .expect(201);
+      await client.putSchema(beamline, schemaCsv(example.schema));
       const wire = await scanFile(beamline, example, wireEntry, wireComponent);
 
       assert.deepEqual(shapeOf(wire.listing), shapeOf(full.listing));
@@ -164,11 +159,7 @@ describe("Assonant's wire form", () => {
 
   it('names what the schema does not list, and other rules broken on the way', async () => {
     const beamline = `PARTIAL${suffix}`;
-    await request(harness.baseUrl)
-      .put(`/v1/beamlines/${beamline}/schema`)
-      .set('content-type', 'text/csv')
-      .send(schemaCsv('mogno-metadata.csv'))
-      .expect(201);
+    await client.putSchema(beamline, schemaCsv('mogno-metadata.csv'));
     const scanId = await client.open({ beamline, proposal: 'wire', technique: 'CT' });
     const body = {
       stage: 'sample_positioning',

@@ -19,6 +19,15 @@ export class ScanClient {
     return (response.body as { scanId: string }).scanId;
   }
 
+  /** Uploads a beamline's schema, Assonant's metadata.csv as it is; 201 expected. */
+  async putSchema(beamline: string, csv: Buffer): Promise<void> {
+    await request(this.baseUrl)
+      .put(`/v1/beamlines/${beamline}/schema`)
+      .set('content-type', 'text/csv')
+      .send(csv)
+      .expect(201);
+  }
+
   postJson(path: string, text: string): request.Test {
     return request(this.baseUrl).post(path).set('content-type', 'application/json').send(text);
   }
