@@ -34,6 +34,17 @@ describe('slow and silent clients', () => {
       ...body,
     });
 
+  it('answers a ?wait longer than IDLE_TIMEOUT_MS before the silent socket is cut', async () => {
+    const opened = await request(harness.baseUrl)
+      .post('/v1/scans')
+      .send({ beamline: 'MOGNO', proposal: 'slow', technique: 'CT' })
+      .expect(201);
+    const scanId = (opened.body as { scanId: string }).scanId;
+    // No worker: the scan stays open, and the answer says so instead of a hang-up.
+    const waited = await request(harness.baseUrl).get(`/v1/scans/${scanId}?wait=3`).expect(200);
+    assert.equal((waited.body as { status: string }).status, 'open');
+  });
+
   it('cuts a body sent at 5 bytes/s', { timeout: 30_000 }, async () => {
     const outcome = await postScanBody({ announced: 10_000, sent: 1, trickleMs: 200 });
     // 408 from Node's request timeout, or a hang-up; never the whole body.

@@ -1,6 +1,7 @@
 /** Opening, closing, reading and listing scans. */
 import type { ScanState, ScanStatus } from '#libs/model/src/scan/index.js';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { AppConfig } from '#libs/config/src/index.js';
 import { canonicalBeamline } from '#libs/model/src/index.js';
 import {
   ExperimentDone,
@@ -14,6 +15,7 @@ import { DomainError } from '../problem/domain-error.js';
 import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
 import { withTechniqueNote } from './technique-note.js';
+import { APP_CONFIG } from '../redis/tokens.js';
 
 /**
  * How often a waiting status call looks again: soon at first, as a warm writer
@@ -23,12 +25,15 @@ import { withTechniqueNote } from './technique-note.js';
 const FIRST_POLL_MS = 20;
 const LAST_POLL_MS = 200;
 const UNENDED: ReadonlySet<ScanStatus> = new Set(['open', 'closing']);
+/** The share of IDLE_TIMEOUT_MS a waiting call may stay silent. */
+export const IDLE_SHARE = 0.9;
 
 @Injectable()
 export class ScansService {
   constructor(
     private readonly store: ScanStore,
     private readonly ingest: ScanIngest,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -65,7 +70,9 @@ export class ScansService {
    * with one call instead of a polling loop of its own.
    */
   async waitForEnd(scanId: string, waitMs: number, signal: AbortSignal): Promise<ScanState> {
-    const deadline = Date.now() + waitMs;
+    // A socket silent for IDLE_TIMEOUT_MS is cut: answer before that, as the scan is.
+    const deadline =
+      Date.now() + Math.min(waitMs, Math.floor(this.config.idleTimeoutMs * IDLE_SHARE));
     for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(LAST_POLL_MS, pollMs * 1.5)) {
       const scan = await this.get(scanId);
       if (!UNENDED.has(scan.status) || signal.aborted || Date.now() >= deadline) return scan;

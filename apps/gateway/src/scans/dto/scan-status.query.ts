@@ -12,7 +12,8 @@ export class ScanStatusQuery {
     example: 30,
     description:
       'Wait up to this many seconds for the scan to be written, failed or expired, then answer ' +
-      'its status as it is (check `status`). 0 or absent: answer at once.',
+      'its status as it is (check `status`), and at most 9/10 of the gateway’s IDLE_TIMEOUT_MS ' +
+      '(a socket silent that long is cut). 0 or absent: answer at once.',
   })
   @IsOptional()
   @Matches(/^(?:[0-5]?\d|60)$/, {
