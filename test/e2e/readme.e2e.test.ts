@@ -25,7 +25,15 @@ import { brokenPromises, readmeScript } from '../helpers/readme-script.js';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** What a clone holds that the README's commands use. */
-const CLONE_ENTRIES = ['package.json', 'node_modules', 'scripts', 'dist', 'test', 'config'];
+const CLONE_ENTRIES = [
+  'package.json',
+  'node_modules',
+  'scripts',
+  'dist',
+  'test',
+  'config',
+  'clients',
+];
 
 /** `npm start` as the blocks see it; runs before them. */
 const PREAMBLE = path.join(root, 'test/helpers/readme-preamble.sh');

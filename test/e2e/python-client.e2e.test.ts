@@ -1,0 +1,66 @@
+/**
+ * The Python client (clients/python) against the real gateway, worker and
+ * Redis: Debian's /usr/bin/python3 runs its unittest suite, given the URL of
+ * a gateway without keys and of one with keys.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
+import { tempDir } from '#libs/testing/src/temp-dir.js';
+import { newApiKey } from '../../apps/gateway/src/auth/api-keys.js';
+import { startHarness, type Harness } from '../helpers/gateway-harness.js';
+
+const CLIENT = path.join(PROJECT_ROOT, 'clients/python');
+
+function python(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/python3', args, {
+      cwd: CLIENT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+describe('the Python client', () => {
+  let open: Harness;
+  let keyed: Harness;
+
+  before(async () => {
+    open = await startHarness();
+    const made = newApiKey('python');
+    const folder = await tempDir('python-keys-');
+    const file = path.join(folder.dir, 'keys.json');
+    await writeFile(
+      file,
+      JSON.stringify([{ id: 'python', sha256: made.sha256, scopes: ['admin'] }]),
+    );
+    keyed = await startHarness({ worker: false, env: { API_KEYS_FILE: file } });
+  });
+  after(async () => {
+    await open?.close();
+    await keyed?.close();
+  });
+
+  it('passes its unittest suite against the gateway', { timeout: 180_000 }, async () => {
+    const run = await python(['-m', 'unittest', 'discover', '-s', 'tests', '-t', '.', '-v'], {
+      ...process.env,
+      ASSONANT_GATEWAY_URL: open.baseUrl,
+      ASSONANT_GATEWAY_KEYED_URL: keyed.baseUrl,
+      PYTHONDONTWRITEBYTECODE: '1',
+    });
+    assert.equal(run.code, 0, run.output);
+    const ran = /Ran (\d+) tests?/.exec(run.output);
+    assert.ok(ran !== null && Number(ran[1]) >= 9, run.output);
+    assert.doesNotMatch(run.output, /skipped/i, 'no test of the client may be skipped');
+    assert.match(run.output, /\nOK\s*$/, run.output);
+  });
+});
