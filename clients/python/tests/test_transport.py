@@ -51,6 +51,7 @@ ACCEPTED = {"scanId": "s1", "eventId": "e1", "entry": "sample_acquisition_start"
 class RetryTest(unittest.TestCase):
     def gateway(self, script: Script, sleeps: List[float], attempts: int = 5) -> Tuple[Gateway, ThreadingHTTPServer]:
         server = serve(script)
+        self.addCleanup(server.server_close)
         self.addCleanup(server.shutdown)
         gateway = Gateway(f"http://127.0.0.1:{server.server_address[1]}", retry=Retry(attempts=attempts))
         gateway.transport.sleep = sleeps.append
