@@ -206,4 +206,25 @@ describe("Assonant's wire form", () => {
     };
     assert.equal(status.experimentDone.filepath, done.filepath);
   });
+
+  it('takes how a run ended as the body of close, and keeps it in the status and the file', async () => {
+    const scanId = await client.open({
+      beamline: `END${suffix}`,
+      proposal: 'wire',
+      technique: 'CT',
+    });
+    await client.entry(scanId, JSON.stringify(fixture('mogno-tomography-start')));
+    const refused = assertProblem(
+      await client.postJson(`/v1/scans/${scanId}/close`, JSON.stringify({ exitStatus: 'crashed' })),
+      422,
+    );
+    assert.equal(refused.violations?.[0]?.path, 'exitStatus');
+    const end = { exitStatus: 'fail', reason: 'the detector stopped answering' };
+    await client.postJson(`/v1/scans/${scanId}/close`, JSON.stringify(end)).expect(202);
+    const status = await client.waitWritten(scanId);
+    assert.deepEqual((status as unknown as { runEnd: unknown }).runEnd, end);
+    const root = (await readWithH5py(status.file?.path ?? ''))['/']?.attrs ?? {};
+    assert.equal(root.exit_status?.value[0], 'fail');
+    assert.equal(root.exit_reason?.value[0], 'the detector stopped answering');
+  });
 });

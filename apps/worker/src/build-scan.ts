@@ -38,6 +38,7 @@ export async function buildScan(request: WriteRequest): Promise<BuiltScan> {
     fileName: path.basename(request.finalPath),
     creator: request.creator,
     fileTime: request.fileTime,
+    ...(request.scan.runEnd !== undefined ? { runEnd: request.scan.runEnd } : {}),
   });
   const overrides = await loadBeamlineOverrides(
     request.beamlineOverridesDir,

@@ -3,11 +3,13 @@ import type { NumberedRow } from '#libs/beamline-schema/src/index.js';
 import type {
   CompletenessReport,
   ScanMetadata,
+  ScanState,
   ScanValidation,
 } from '#libs/model/src/scan/index.js';
 
 export interface WriteRequest {
-  scan: ScanMetadata;
+  /** The scan as its status has it (with how the run ended, when the close said). */
+  scan: ScanMetadata & Pick<ScanState, 'runEnd'>;
   entries: [eventId: string, rawJson: string][];
   devices: [eventId: string, rawJson: string][];
   finalPath: string;

@@ -14,7 +14,8 @@ NXWriter are, that turns a run's documents into a scan of the gateway:
   device named by ``object_name``, with the units of its data key;
 - ``stream_resource`` / ``resource`` give the detector's frame file
   (``data_file`` with its ``dataset``), the external link of the file;
-- ``stop`` closes the scan.
+- ``stop`` closes the scan; an ``exit_status`` other than ``success`` (and its
+  ``reason``) is kept in the file and the scan's status.
 """
 from __future__ import annotations
 
@@ -136,7 +137,10 @@ class GatewayCallback:
             descriptor, data, times = self.last_baseline
             self._snapshot("end", descriptor, data, times, "baseline-end")
         self.exit_status = str(doc.get("exit_status", "success"))
-        self.gateway.close(self.scan_id)
+        if self.exit_status == "success":
+            self.gateway.close(self.scan_id)
+        else:
+            self.gateway.close(self.scan_id, exit_status=self.exit_status, reason=doc.get("reason") or None)
 
     # Readings
 

@@ -85,9 +85,22 @@ class Gateway:
             return self._post(self._scan(scan_id, "devices"), {**body, "device": full_form(body["device"])})
         return self.send_entry(scan_id, body)
 
-    def close(self, scan_id: str, experiment_done: Optional[Mapping[str, Any]] = None) -> Json:
-        """Closes the scan: its file is written. Closing again answers the same job."""
-        return self._post(self._scan(scan_id, "close"), experiment_done)
+    def close(
+        self,
+        scan_id: str,
+        experiment_done: Optional[Mapping[str, Any]] = None,
+        exit_status: Optional[str] = None,
+        reason: Optional[str] = None,
+    ) -> Json:
+        """Closes the scan: its file is written. Closing again answers the same job.
+
+        ``experiment_done``: Assonant's ExperimentDone; or ``exit_status``
+        (success, abort, fail) and ``reason``: how the run ended, kept in the
+        file and the status."""
+        body: Optional[Json] = dict(experiment_done) if experiment_done is not None else None
+        if exit_status is not None:
+            body = {"exitStatus": exit_status, **({"reason": reason} if reason else {})}
+        return self._post(self._scan(scan_id, "close"), body)
 
     def status(self, scan_id: str, wait_s: int = 0) -> Json:
         query = f"?wait={wait_s}" if wait_s > 0 else ""

@@ -92,6 +92,12 @@ class BlueskyCallbackTest(unittest.TestCase):
         run = self.replay("aborted-count", classes={"det": "Detector"})
         self.assertEqual(run["callback"].exit_status, "abort")
         self.assertEqual(run["status"]["status"], "written")
+        self.assertEqual(run["status"]["runEnd"], {"exitStatus": "abort", "reason": "the user pressed Ctrl-C"})
+        import h5py
+
+        with h5py.File(run["status"]["file"]["path"], "r") as f:
+            self.assertEqual(f.attrs["exit_status"], "abort")
+            self.assertEqual(f.attrs["exit_reason"], "the user pressed Ctrl-C")
 
 
 if __name__ == "__main__":

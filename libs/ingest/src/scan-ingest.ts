@@ -10,6 +10,7 @@ import type {
   ExperimentDoneJson,
   DeviceEventRequestJson,
   PvSnapshotRequestJson,
+  RunEndJson,
 } from '#libs/model/src/index.js';
 import type { ScanMetadata } from '#libs/model/src/scan/index.js';
 import { writeScanJobId } from '#libs/queue-contracts/src/write-scan-job.js';
@@ -160,7 +161,11 @@ export class ScanIngest {
   }
 
   /** Closes the scan and queues its write; closing again answers the same job. */
-  async close(scanId: string, experimentDone?: ExperimentDoneJson): Promise<CloseResult> {
+  async close(
+    scanId: string,
+    end: { experimentDone?: ExperimentDoneJson; runEnd?: RunEndJson } = {},
+  ): Promise<CloseResult> {
+    const { experimentDone, runEnd } = end;
     if (experimentDone !== undefined) {
       const beamline = await this.store.beamlineOf(scanId);
       if (beamline === undefined) return { kind: 'unknown', scanId };
@@ -168,7 +173,12 @@ export class ScanIngest {
         return { kind: 'beamline-differs', scanId, beamline, sent: experimentDone.beamline };
       }
     }
-    const outcome = await this.store.beginClose(scanId, this.now().toISOString(), experimentDone);
+    const outcome = await this.store.beginClose(
+      scanId,
+      this.now().toISOString(),
+      experimentDone,
+      runEnd,
+    );
     if (outcome === 'unknown') return { kind: 'unknown', scanId };
     // Queued again while the scan is `closing`, so that a close whose enqueue
     // failed (Redis lost mid-call) completes on the next try; the job id

@@ -13,6 +13,7 @@ export { DeviceEventRequest } from './classes/device-event-request.js';
 export { Entry } from './classes/entry.js';
 export { PvSnapshotRequest } from './classes/pv-snapshot-request.js';
 export { ExperimentDone } from './classes/experiment-done.js';
+export { RunEnd } from './classes/run-end.js';
 export { TimeSeries } from './classes/time-series.js';
 export { TimeSeriesSamples } from './classes/time-series-samples.js';
 export { TimeSeriesTimestamps } from './classes/time-series-timestamps.js';

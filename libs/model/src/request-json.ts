@@ -26,6 +26,16 @@ export interface DeviceEventRequestJson {
   device: ComponentJson;
 }
 
+/** How a run ended, as Bluesky's stop document says it: sent as the body of close. */
+export const EXIT_STATUSES = ['success', 'abort', 'fail'] as const;
+export type ExitStatus = (typeof EXIT_STATUSES)[number];
+
+export interface RunEndJson {
+  exitStatus: ExitStatus;
+  /** Why, in the words of the software that ran it. */
+  reason?: string;
+}
+
 /** A PV's reading: a value, or (in a `during` moment) samples with their epoch-second times. */
 export type PvReadingJson = FieldValue | { value: FieldValue[]; timestamps: number[] };
 

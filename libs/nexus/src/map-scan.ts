@@ -15,6 +15,7 @@ import type {
   StagedScan,
 } from '#libs/model/src/scan/index.js';
 import type { BeamlineJson, ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
+import type { RunEndJson } from '#libs/model/src/request-json.js';
 import { accumulateReadings } from './accumulate-readings.js';
 import { componentNode, fillComponent, nexusChildName, type SampleHome } from './components.js';
 import { fieldNode } from './fields.js';
@@ -31,6 +32,8 @@ export interface BuildScanOptions {
   creator: string;
   /** Root `@file_time`: ISO 8601 date-time with time zone. */
   fileTime: string;
+  /** How the run ended, when its close said so: root `@exit_status` and `@exit_reason`. */
+  runEnd?: RunEndJson;
 }
 
 export interface ScanTree {
@@ -45,6 +48,10 @@ export function buildScanTree(staged: StagedScan, opts: BuildScanOptions): ScanT
   root.attrs.set('file_name', text(opts.fileName));
   root.attrs.set('file_time', text(opts.fileTime));
   root.attrs.set('creator', text(opts.creator));
+  if (opts.runEnd !== undefined) {
+    root.attrs.set('exit_status', text(opts.runEnd.exitStatus));
+    if (opts.runEnd.reason !== undefined) root.attrs.set('exit_reason', text(opts.runEnd.reason));
+  }
   const pin = staged.scan.schema;
   if (pin !== undefined) {
     // Which beamline schema the events were read with: GET /v1/beamlines/{beamline}/schema?version=N.

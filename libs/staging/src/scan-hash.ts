@@ -8,6 +8,7 @@ import {
   type WrittenFile,
 } from '#libs/model/src/scan/index.js';
 import type { ExperimentDoneJson } from '#libs/model/src/assonant-json.js';
+import type { RunEndJson } from '#libs/model/src/request-json.js';
 /** Conversion between a scan's Redis hash and its typed state. */
 
 export function parseScanHash(hash: Record<string, string>): ScanState | undefined {
@@ -31,6 +32,7 @@ export function parseScanHash(hash: Record<string, string>): ScanState | undefin
     state.validation = JSON.parse(hash.validation) as ScanValidation;
   if (hash.experimentDone !== undefined)
     state.experimentDone = JSON.parse(hash.experimentDone) as ExperimentDoneJson;
+  if (hash.runEnd !== undefined) state.runEnd = JSON.parse(hash.runEnd) as RunEndJson;
   if (hash.completeness !== undefined)
     state.completeness = JSON.parse(hash.completeness) as CompletenessReport;
   return state;

@@ -115,8 +115,8 @@ return 'recorded'
 
 /**
  * KEYS: scan, open scans, catalog keys. ARGV: metadata, scanId, closedAt
- * ISO, the ExperimentDone JSON the close came with (or ''), kept by the
- * close that ends the scan. Returns the status after the call, 'unknown' or
+ * ISO, the ExperimentDone JSON and the run end JSON the close came with (or
+ * ''), kept by the close that ends the scan. Returns the status after the call, 'unknown' or
  * 'stale'.
  */
 export const BEGIN_CLOSE = `${CATALOG_LUA}
@@ -126,6 +126,7 @@ local status = redis.call('HGET', KEYS[1], 'status')
 if status == 'open' then
   redis.call('HSET', KEYS[1], 'status', 'closing', 'closedAt', ARGV[3])
   if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'experimentDone', ARGV[4]) end
+  if ARGV[5] ~= '' then redis.call('HSET', KEYS[1], 'runEnd', ARGV[5]) end
   redis.call('ZREM', KEYS[2], ARGV[2])
   catalog_move(ARGV[2], 'open', 'closing')
   return 'closing'

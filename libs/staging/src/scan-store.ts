@@ -11,6 +11,7 @@ import type {
   WrittenFile,
 } from '#libs/model/src/scan/index.js';
 import type { ExperimentDoneJson } from '#libs/model/src/assonant-json.js';
+import type { RunEndJson } from '#libs/model/src/request-json.js';
 import type { Redis } from 'ioredis';
 import { RedisKeys, type EventKind } from './redis-keys.js';
 import {
@@ -140,11 +141,17 @@ export class ScanStore {
     scanId: string,
     closedAt: string,
     experimentDone?: ExperimentDoneJson,
+    runEnd?: RunEndJson,
   ): Promise<CloseOutcome> {
     const outcome = await evalOnScan(this.redis, this.keys, scanId, {
       script: BEGIN_CLOSE,
       keys: [this.keys.scan(scanId), this.keys.openScans()],
-      args: [scanId, closedAt, experimentDone === undefined ? '' : JSON.stringify(experimentDone)],
+      args: [
+        scanId,
+        closedAt,
+        experimentDone === undefined ? '' : JSON.stringify(experimentDone),
+        runEnd === undefined ? '' : JSON.stringify(runEnd),
+      ],
     });
     return outcome as CloseOutcome;
   }

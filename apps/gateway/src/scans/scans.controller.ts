@@ -17,12 +17,14 @@ import {
   ApiBearerAuth,
   ApiBody,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
@@ -32,6 +34,7 @@ import {
   Entry,
   ExperimentDone,
   PvSnapshotRequest,
+  RunEnd,
 } from '#libs/model-classes/src/index.js';
 import { EXAMPLE_EXPERIMENT_DONE } from '#libs/model/src/index.js';
 import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
@@ -309,15 +312,22 @@ export class ScansController {
   @ApiOperation({
     summary: 'Close the scan: no more events; write its NeXus file',
     description:
-      'No body, or Assonant’s ExperimentDone (`{beamline, filepath}`) as its sender emits it: ' +
-      'its beamline must be the scan’s; the filepath is kept in the status as `experimentDone`.',
+      'No body; Assonant’s ExperimentDone (`{beamline, filepath}`) as its sender emits it (its ' +
+      'beamline must be the scan’s; kept in the status as `experimentDone`); or how the run ' +
+      'ended, `{exitStatus: success|abort|fail, reason?}` (kept in the status as `runEnd` and ' +
+      'in the file as root attributes `exit_status` and `exit_reason`).',
   })
   @ApiScanIdParam()
+  @ApiExtraModels(ExperimentDone, RunEnd)
   @ApiBody({
-    type: ExperimentDone,
     required: false,
+    schema: { oneOf: [{ $ref: getSchemaPath(ExperimentDone) }, { $ref: getSchemaPath(RunEnd) }] },
     examples: {
       experimentDone: { summary: 'Assonant’s ExperimentDone', value: EXAMPLE_EXPERIMENT_DONE },
+      aborted: {
+        summary: 'A run that was aborted',
+        value: { exitStatus: 'abort', reason: 'the user pressed Ctrl-C' },
+      },
     },
   })
   @ApiAcceptedResponse({ type: CloseAccepted })
@@ -325,7 +335,7 @@ export class ScansController {
   @ApiJsonBodyProblems(`${SCAN}/close`)
   @ApiProblem(
     422,
-    'The body is not an ExperimentDone, or names another beamline than the scan’s.',
+    'The body is neither an ExperimentDone nor a run end, or names another beamline than the scan’s.',
     {
       code: 'validation_failed',
       detail:

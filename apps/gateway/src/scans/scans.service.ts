@@ -5,6 +5,7 @@ import type { AppConfig } from '#libs/config/src/index.js';
 import { canonicalBeamline } from '#libs/model/src/index.js';
 import {
   ExperimentDone,
+  RunEnd,
   validateBody,
   type CreateScanRequest,
 } from '#libs/model-classes/src/index.js';
@@ -88,10 +89,10 @@ export class ScansService {
 
   /**
    * Closes the scan and queues its write; closing again returns the same job.
-   * The body, if any, is Assonant's ExperimentDone.
+   * The body, if any, is Assonant's ExperimentDone or how the run ended.
    */
   async close(scanId: string, body: unknown): Promise<CloseAccepted> {
-    const result = await this.ingest.close(scanId, experimentDone(body));
+    const result = await this.ingest.close(scanId, closeBody(body));
     if (result.kind === 'unknown')
       throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
     if (result.kind === 'beamline-differs') {
@@ -142,14 +143,24 @@ export class ScansService {
   }
 }
 
-/** A close's body: none, or an ExperimentDone (anything else is a 422 naming its rules). */
-function experimentDone(body: unknown): ExperimentDone | undefined {
-  if (body === undefined) return undefined;
-  const result = validateBody(ExperimentDone, body);
-  if (result.ok) return result.value;
+/**
+ * A close's body: none; Assonant's ExperimentDone (`{beamline, filepath}`);
+ * or how the run ended (`{exitStatus, reason?}`, as Bluesky's stop says it).
+ * Anything else is a 422 naming its rules.
+ */
+function closeBody(body: unknown): { experimentDone?: ExperimentDone; runEnd?: RunEnd } {
+  if (body === undefined) return {};
+  const isRunEnd = typeof body === 'object' && body !== null && 'exitStatus' in body;
+  const result = isRunEnd ? validateBody(RunEnd, body) : validateBody(ExperimentDone, body);
+  if (result.ok) {
+    return isRunEnd
+      ? { runEnd: result.value as RunEnd }
+      : { experimentDone: result.value as ExperimentDone };
+  }
   throw new DomainError(
     'validation_failed',
-    `The body of a close is none, or Assonant's ExperimentDone {beamline, filepath}; it breaks ${result.violations.length} rule(s).`,
+    "The body of a close is none, Assonant's ExperimentDone {beamline, filepath}, or how the run " +
+      `ended {exitStatus, reason}; it breaks ${result.violations.length} rule(s).`,
     result.violations,
   );
 }

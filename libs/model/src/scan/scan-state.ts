@@ -1,6 +1,7 @@
 /** What the gateway reports about a scan, and what the worker records into it. */
 import type { ScanMetadata, ScanStatus } from './scan-metadata.js';
 import type { ExperimentDoneJson } from '../assonant-json.js';
+import type { RunEndJson } from '../request-json.js';
 import type { CompletenessReport } from './completeness.js';
 import type { ScanValidation } from './validation-report.js';
 
@@ -25,6 +26,8 @@ export interface ScanState extends ScanMetadata {
   validation?: ScanValidation;
   /** Assonant's ExperimentDone the scan was closed with, if it was. */
   experimentDone?: ExperimentDoneJson;
+  /** How the run ended, when the close said so (e.g. a Bluesky run that was aborted). */
+  runEnd?: RunEndJson;
   /** With a beamline schema: what it says to collect at each stage and moment, and what arrived. */
   completeness?: CompletenessReport;
   /** ISO 8601: when an open scan was expired (status `expired`). */

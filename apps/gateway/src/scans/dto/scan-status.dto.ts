@@ -9,7 +9,7 @@ import {
   type ScanValidation,
 } from '#libs/model/src/scan/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ExperimentDone } from '#libs/model-classes/src/index.js';
+import { ExperimentDone, RunEnd } from '#libs/model-classes/src/index.js';
 import { TECHNIQUES } from '#libs/model/src/naming.js';
 import { FindingResponse } from '../../validate/validation-report.dto.js';
 
@@ -127,6 +127,11 @@ export class ScanStatusResponse implements ScanState {
     description: 'Assonant’s ExperimentDone the scan was closed with, if it was.',
   })
   experimentDone?: ExperimentDone;
+  @ApiPropertyOptional({
+    type: RunEnd,
+    description: 'How the run ended, when the close said so; also the file’s root @exit_status.',
+  })
+  runEnd?: RunEnd;
   @ApiPropertyOptional({
     type: CompletenessReportResponse,
     description:
