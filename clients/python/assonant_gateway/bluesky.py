@@ -5,6 +5,8 @@ NXWriter are, that turns a run's documents into a scan of the gateway:
 
 - ``start`` opens the scan: its id from the run's ``uid``, its title from
   ``plan_name``, its proposal (and sample) from the metadata, keys configurable;
+- each descriptor's ``configuration`` (exposure, gain, ...) is a ``start``
+  snapshot of its device;
 - the ``baseline`` stream's first and last readings are the ``start`` and
   ``end`` snapshots (as Assonant's Bluesky retriever takes them);
 - every other stream's events (and event pages) are ``during`` readings
@@ -92,6 +94,18 @@ class GatewayCallback:
         for key, about in doc.get("data_keys", {}).items():
             if about.get("external") and about.get("object_name"):
                 self.classes.setdefault(str(about["object_name"]), "Detector")
+        # Each device's configuration (exposure, gain, ...) is a snapshot at the start.
+        for device, configuration in (doc.get("configuration") or {}).items():
+            data = dict(configuration.get("data") or {})
+            if not data:
+                continue
+            keys = {
+                key: {**about, "object_name": about.get("object_name", device)}
+                for key, about in (configuration.get("data_keys") or {}).items()
+            }
+            times = {k: float(v) for k, v in (configuration.get("timestamps") or {}).items()}
+            self._snapshot("start", {"name": "configuration", "data_keys": keys}, data, times,
+                           f"configuration-{doc['uid']}-{device}")
 
     def _event(self, doc: Json) -> None:
         descriptor = self.descriptors[str(doc["descriptor"])]
@@ -148,7 +162,8 @@ class GatewayCallback:
                   times: Dict[str, float], event_id: str) -> None:
         pvs, devices = self._split(descriptor, data)
         if pvs:
-            self.gateway.send_pvs(self._scan(), self.stage, moment, pvs, event_id=f"{event_id}-pvs")
+            values = {pv: value for pv, (_, value) in pvs.items()}
+            self.gateway.send_pvs(self._scan(), self.stage, moment, values, event_id=f"{event_id}-pvs")
         for name, device in devices.items():
             fields = {key: _field(value, unit) for key, (value, unit) in device.items()}
             stamp = max((times.get(k, 0.0) for k in data), default=None)
@@ -182,7 +197,7 @@ class GatewayCallback:
                 continue  # frames stay in their file; the resource names it
             source = str(about.get("source", ""))
             if source.startswith("PV:") and source[3:] in self.pvs:
-                pvs[source[3:]] = (key, value) if descriptor.get("name") != BASELINE else value
+                pvs[source[3:]] = (key, value)
                 continue
             device = str(about.get("object_name") or key)
             field = key[len(device) + 1:] if key.startswith(f"{device}_") else ("value" if key == device else key)

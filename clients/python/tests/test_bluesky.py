@@ -81,12 +81,40 @@ class BlueskyCallbackTest(unittest.TestCase):
         self.assertEqual(data_file["value"].decode(), "/ibira/mogno/20240123/cam_0001.h5")
         self.assertEqual(data_file["attrs"]["dataset"], "/entry/data/data")
         self.assertEqual(nodes["sample_acquisition_start/instrument/cam"]["attrs"]["NX_class"], "NXdetector")
+        # The descriptor's configuration is a start snapshot: a schema PV where the schema says, the rest by device.
+        exposure = nodes["sample_acquisition_start/instrument/camera/exposure_time"]
+        self.assertEqual((float(exposure["value"]), exposure["attrs"]["units"]), (0.05, "s"))
+        gain = nodes["sample_acquisition_start/instrument/cam/gain"]
+        self.assertEqual((float(gain["value"]), gain["attrs"]["units"]), (2.0, "dB"))
         # motor1's source is a PV of the schema: it goes where the schema puts sample x.
         x = "sample_acquisition_during/sample/transformations/x"
         self.assertEqual(nodes[x]["attrs"]["NX_class"], "NXlog")
         self.assertEqual(len(nodes[f"{x}/value"]["value"]), 4)
         motor2 = "sample_acquisition_during/instrument/motor2/value"
         self.assertEqual(len(nodes[f"{motor2}/value"]["value"]), 4)
+
+    def test_event_pages_give_the_readings_events_give(self) -> None:
+        docs = documents("count-with-baseline")
+        primary = next(doc["uid"] for name, doc in docs if name == "descriptor" and doc["name"] == "primary")
+        events = [doc for name, doc in docs if name == "event" and doc["descriptor"] == primary]
+        page = {
+            "descriptor": primary,
+            "uid": [e["uid"] for e in events],
+            "time": [e["time"] for e in events],
+            "seq_num": [e["seq_num"] for e in events],
+            "data": {k: [e["data"][k] for e in events] for k in events[0]["data"]},
+            "timestamps": {k: [e["timestamps"][k] for e in events] for k in events[0]["timestamps"]},
+            "filled": {},
+        }
+        paged = [d for d in docs if not (d[0] == "event" and d[1]["descriptor"] == primary)]
+        paged.insert(next(i for i, (n, d) in enumerate(paged) if n == "stop"), ["event_page", page])
+        callback = GatewayCallback(self.gateway, self.beamline, "CT", classes={"det": "Detector"})
+        for doc_name, doc in with_new_uid(paged):
+            callback(doc_name, doc)
+        assert callback.scan_id is not None
+        nodes = read(self.gateway.wait_written(callback.scan_id, timeout_s=60)["file"]["path"])
+        log = "sample_acquisition_during/instrument/det/value"
+        self.assertEqual([float(v) for v in nodes[f"{log}/value"]["value"]], [1000.0, 1001.0, 1002.0])
 
     def test_an_aborted_run_is_still_written(self) -> None:
         run = self.replay("aborted-count", classes={"det": "Detector"})
