@@ -1,0 +1,83 @@
+/**
+ * The Python client while the gateway restarts in the middle of a stream of
+ * sends: its retries (same body, same eventId) carry every event over the
+ * gap, and the scan ends with each event exactly once.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AppConfig } from '#libs/config/src/index.js';
+import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
+import { createGatewayApp } from '../../apps/gateway/src/bootstrap.js';
+import { testConfig } from '../helpers/test-config.js';
+
+const EVENTS = 200;
+const RESTART_AFTER = 50;
+
+const SENDER = `
+import json, sys
+from assonant_gateway import Gateway, Retry
+gateway = Gateway(sys.argv[1], retry=Retry(attempts=60, base=0.05, cap=0.5))
+scan = gateway.open_scan("MOGNO", "restart", "CT")["scanId"]
+retries = 0
+for i in range(${EVENTS}):
+    device = {"class": "Detector", "name": "camera", "fields": {"frame": {"value": i}}}
+    gateway.send_device(scan, "sample_acquisition", "during", device, event_id=f"frame-{i}",
+                        timestamp=f"2024-04-25T19:00:{i // 10:02d}.{i % 10}Z")
+    retries += gateway.transport.last_retries
+    print(f"sent {i}", flush=True)
+print(json.dumps({"scan": scan, "retries": retries, "status": gateway.status(scan)}), flush=True)
+`;
+
+describe('the Python client across a gateway restart', () => {
+  let config: AppConfig;
+  let app: NestFastifyApplication | undefined;
+  let port = 0;
+
+  const listen = async (): Promise<void> => {
+    app = await createGatewayApp(config);
+    await app.listen(port, '127.0.0.1');
+    port = Number(new URL(await app.getUrl()).port);
+  };
+
+  before(async () => {
+    config = await testConfig();
+    await listen();
+  });
+  after(async () => app?.close());
+
+  it('loses no event and doubles none', { timeout: 120_000 }, async () => {
+    const child = spawn('/usr/bin/python3', ['-c', SENDER, `http://127.0.0.1:${port}`], {
+      cwd: path.join(PROJECT_ROOT, 'clients/python'),
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let restarted: Promise<void> | undefined;
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (restarted === undefined && output.includes(`sent ${RESTART_AFTER}\n`)) {
+        restarted = (async () => {
+          await app?.close();
+          app = undefined;
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await listen();
+        })();
+      }
+    });
+    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+    await restarted;
+    assert.equal(code, 0, output);
+    assert.ok(restarted !== undefined, 'the gateway was restarted mid-stream');
+    const last = output.trim().split('\n').pop() ?? '';
+    const result = JSON.parse(last) as {
+      retries: number;
+      status: { counts: { devices: number } };
+    };
+    assert.ok(result.retries > 0, `the client retried over the restart: ${last}`);
+    assert.equal(result.status.counts.devices, EVENTS, 'every event once');
+  });
+});
