@@ -1,7 +1,9 @@
 /**
- * The Python client while the gateway restarts in the middle of a stream of
- * sends: its retries (same body, same eventId) carry every event over the
- * gap, and the scan ends with each event exactly once.
+ * The Python client under the gateway's refusals to wait: while the gateway
+ * restarts in the middle of a stream of sends, its retries (same body, same
+ * eventId) carry every event over the gap, and the scan ends with each event
+ * exactly once; under a 429 storm (staging full until a file is written) it
+ * backs off until the event is taken.
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -11,6 +13,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '#libs/config/src/index.js';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
 import { createGatewayApp } from '../../apps/gateway/src/bootstrap.js';
+import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { testConfig } from '../helpers/test-config.js';
 
 const EVENTS = 200;
@@ -80,4 +83,58 @@ describe('the Python client across a gateway restart', () => {
     assert.ok(result.retries > 0, `the client retried over the restart: ${last}`);
     assert.equal(result.status.counts.devices, EVENTS, 'every event once');
   });
+});
+
+const STORM = `
+import json, sys, threading
+from pathlib import Path
+from assonant_gateway import Gateway, Retry
+url, fixture = sys.argv[1], Path(sys.argv[2]).read_text()
+entry = json.loads(fixture)
+gateway = Gateway(url, retry=Retry(attempts=80, base=0.05, cap=0.5))
+first = gateway.open_scan("MOGNO", "storm", "CT")["scanId"]
+gateway.send_entry(first, entry)
+second = gateway.open_scan("MOGNO", "storm", "CT")["scanId"]
+# Staging is full until the first scan's file is written: close it a moment from now.
+threading.Timer(0.5, lambda: Gateway(url).close(first)).start()
+gateway.send_entry(second, entry)
+print(json.dumps({"retries": gateway.transport.last_retries, "status": gateway.status(second)}))
+`;
+
+describe('the Python client under a 429 storm', () => {
+  let harness: Harness;
+
+  before(async () => {
+    // Room for one MOGNO start entry (3.7 KB as the client sends it), not two.
+    harness = await startHarness({
+      env: { STAGING_LIMIT_BYTES: '7000', STAGING_LIMIT_PER_BEAMLINE_BYTES: '7000' },
+    });
+  });
+  after(async () => harness.close());
+
+  it(
+    'backs off until staging has room, then the event is taken once',
+    { timeout: 60_000 },
+    async () => {
+      const fixture = path.join(PROJECT_ROOT, 'test/fixtures/assonant/mogno-tomography-start.json');
+      const child = spawn('/usr/bin/python3', ['-c', STORM, harness.baseUrl, fixture], {
+        cwd: path.join(PROJECT_ROOT, 'clients/python'),
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number>((resolve) =>
+        child.on('close', (c) => resolve(c ?? 1)),
+      );
+      assert.equal(code, 0, output);
+      const result = JSON.parse(output.trim().split('\n').pop() ?? '') as {
+        retries: number;
+        status: { counts: { entries: number } };
+      };
+      assert.ok(result.retries > 0, `429s were answered and retried: ${output}`);
+      assert.equal(result.status.counts.entries, 1);
+    },
+  );
 });
