@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 import urllib.parse
+import uuid
 from typing import Any, Dict, Iterator, Mapping, Optional, Union
 
 from .full_form import full_form
@@ -38,9 +39,18 @@ class Gateway:
         title: Optional[str] = None,
         start_time: Optional[str] = None,
     ) -> Json:
-        """Opens a scan (again, harmlessly, with the same metadata); its status."""
-        body: Json = {"beamline": beamline, "proposal": proposal, "technique": technique}
-        for key, value in (("scanId", scan_id), ("title", title), ("startTime", start_time)):
+        """Opens a scan (again, harmlessly, with the same metadata); its status.
+
+        Without ``scan_id`` the client picks one (a UUID) before the first
+        attempt, so that a retried open re-opens the same scan instead of
+        making a second one."""
+        body: Json = {
+            "beamline": beamline,
+            "proposal": proposal,
+            "technique": technique,
+            "scanId": scan_id if scan_id is not None else str(uuid.uuid4()),
+        }
+        for key, value in (("title", title), ("startTime", start_time)):
             if value is not None:
                 body[key] = value
         return self._post("/v1/scans", body)

@@ -73,6 +73,16 @@ class RetryTest(unittest.TestCase):
         self.assertEqual({body for _, _, body in script.seen}.__len__(), 1, "the same body each time")
         self.assertEqual({h.get("Idempotency-Key") for _, h, _ in script.seen}, {"key-1"})
 
+    def test_a_retried_open_names_the_same_scan(self) -> None:
+        opened = {"scanId": "x", "status": "open"}
+        script = Script([(503, {**PROBLEM, "Retry-After": "0"}, BUSY), (201, {"Content-Type": "application/json"}, opened)])
+        gateway, _ = self.gateway(script, [])
+        gateway.open_scan("MOGNO", "p1", "CT")
+        sent = [json.loads(body) for _, _, body in script.seen]
+        self.assertEqual(len(sent), 2)
+        self.assertTrue(sent[0]["scanId"], "the client picked a scanId")
+        self.assertEqual(sent[0], sent[1], "the retry opens the same scan")
+
     def test_backs_off_under_a_429_storm_then_raises_the_problem(self) -> None:
         full = {"type": "urn:assonant-gateway:problem:staging-full", "title": "Too many events waiting to be written",
                 "status": 429, "detail": "Staging is at its global limit.", "requestId": "r2"}
