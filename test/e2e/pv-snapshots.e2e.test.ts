@@ -190,6 +190,15 @@ describe('PV snapshots', () => {
       422,
     );
     assert.match(badShape.violations?.[0]?.message ?? '', /one time per sample: 1 times for 2/);
+    const badName = assertProblem(
+      await client.postJson(
+        `/v1/scans/${scanId}/pvs`,
+        JSON.stringify({ stage: 'sample_acquisition', moment: 'start', values: { 'MGN A': 1 } }),
+      ),
+      422,
+    );
+    assert.equal(badName.violations?.[0]?.rule, 'isPvName', JSON.stringify(badName.violations));
+    assert.match(badName.violations?.[0]?.message ?? '', /no spaces/);
     const status = await client.status(scanId);
     assert.equal(status.counts.devices, 0, 'nothing refused was staged');
   });

@@ -6,10 +6,9 @@
  */
 import path from 'node:path';
 // Not the lib's index: the writer threads need no CSV reader.
-import { buildSchema } from '#libs/beamline-schema/src/build-schema.js';
 import {
   completenessReport,
-  indexSchema,
+  indexPinnedSchema,
   resolveStagedScan,
   type SchemaIndex,
 } from '#libs/beamline-schema/src/wire-form/index.js';
@@ -67,11 +66,5 @@ function pinnedSchema(request: WriteRequest): SchemaIndex | undefined {
   if (schemaRows === undefined) {
     throw new Error(`schema version ${scan.schema.version} of ${scan.beamline} was not loaded`);
   }
-  const built = buildSchema(schemaRows);
-  if (!built.ok) {
-    throw new Error(
-      `schema version ${scan.schema.version} of ${scan.beamline} does not build: ${built.problems[0]?.message ?? ''}`,
-    );
-  }
-  return indexSchema(scan.beamline, built.schema);
+  return indexPinnedSchema(scan.beamline, scan.schema.version, schemaRows);
 }

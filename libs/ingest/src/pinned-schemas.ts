@@ -3,7 +3,11 @@
  * changes once stored, so a parsed one stays right for as long as it is kept.
  * Bounded, the least recently used dropped first.
  */
-import { buildSchema, indexSchema, type SchemaIndex } from '#libs/beamline-schema/src/index.js';
+import {
+  indexPinnedSchema,
+  indexSchema,
+  type SchemaIndex,
+} from '#libs/beamline-schema/src/index.js';
 import type { SchemaPin } from '#libs/model/src/scan/index.js';
 import type { SchemaStore } from '#libs/staging/src/index.js';
 
@@ -30,13 +34,7 @@ export class PinnedSchemas {
         `schema version ${pin.version} of ${beamline}, pinned by a scan, is not stored`,
       );
     }
-    const built = buildSchema(stored.rows);
-    if (!built.ok) {
-      throw new Error(
-        `schema version ${pin.version} of ${beamline} no longer builds: ${built.problems[0]?.message ?? ''}`,
-      );
-    }
-    const index = indexSchema(beamline, built.schema);
+    const index = indexPinnedSchema(beamline, pin.version, stored.rows);
     this.kept.set(key, index);
     if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as string);
     return index;

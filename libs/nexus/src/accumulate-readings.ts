@@ -25,7 +25,11 @@ import type {
 } from '#libs/model/src/assonant-json.js';
 import { isTimeSeries } from '#libs/model/src/assonant-json.js';
 import type { ExperimentStage } from '#libs/model/src/naming.js';
-import type { StagedDeviceEvent, StagedEvent } from '#libs/model/src/scan/index.js';
+import {
+  stagedEntryName,
+  type StagedDeviceEvent,
+  type StagedEvent,
+} from '#libs/model/src/scan/index.js';
 import { isoToEpochNanos } from './iso-time.js';
 
 const DURING = '_during';
@@ -78,7 +82,7 @@ export function accumulateReadings(events: readonly StagedEvent[]): AccumulatedR
   // In time order, so that single readings arrive at each item sorted and
   // need no sort of their own (one sort of the events, not one per item).
   for (const { event, time } of byTime(events)) {
-    const entry = entryOf(event);
+    const entry = stagedEntryName(event);
     if (!entry.endsWith(DURING)) continue;
     const components = componentsOf(index, entry);
     const root = event.kind === 'entry' ? event.entry.beamline : event.device;
@@ -134,7 +138,7 @@ export function accumulateReadings(events: readonly StagedEvent[]): AccumulatedR
   if (added.length === 0) return { events: [...events], warnings };
   const kept: StagedEvent[] = [];
   for (const event of events) {
-    const components = index.get(entryOf(event));
+    const components = index.get(stagedEntryName(event));
     if (components === undefined) {
       kept.push(event);
       continue;
@@ -169,10 +173,6 @@ function byTime(
       (a.time ?? -Infinity) - (b.time ?? -Infinity) || compareIds(a.event.eventId, b.event.eventId),
   );
   return timed;
-}
-
-function entryOf(event: StagedEvent): string {
-  return event.kind === 'entry' ? event.entry.name : `${event.stage}_${event.moment}`;
 }
 
 function eventTime(event: StagedDeviceEvent): number | undefined {

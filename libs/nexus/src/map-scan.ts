@@ -8,11 +8,12 @@
  * not in the instrument. The scan's metadata is applied to each entry before any
  * event, so a value an event sends for the same item wins (see merge.ts).
  */
-import type {
-  ScanMetadata,
-  StagedDeviceEvent,
-  StagedEvent,
-  StagedScan,
+import {
+  stagedEntryName,
+  type ScanMetadata,
+  type StagedDeviceEvent,
+  type StagedEvent,
+  type StagedScan,
 } from '#libs/model/src/scan/index.js';
 import type { BeamlineJson, ComponentJson, EntryJson } from '#libs/model/src/assonant-json.js';
 import type { RunEndJson } from '#libs/model/src/request-json.js';
@@ -69,7 +70,7 @@ export function buildScanTree(staged: StagedScan, opts: BuildScanOptions): ScanT
 
   for (const event of events) {
     ctx.source = sourceLabel(event);
-    const name = nexusChildName(rawEntryName(event), '/', ctx);
+    const name = nexusChildName(stagedEntryName(event), '/', ctx);
     const entryPath = joinPath('/', name);
     const entry = group('NXentry');
     if (event.kind === 'entry') placeEntry(entry, entryPath, event.entry, ctx);
@@ -84,12 +85,8 @@ export function buildScanTree(staged: StagedScan, opts: BuildScanOptions): ScanT
   return { root, warnings: ctx.warnings };
 }
 
-function rawEntryName(event: StagedEvent): string {
-  return event.kind === 'entry' ? event.entry.name : `${event.stage}_${event.moment}`;
-}
-
 function entryNameOf(event: StagedEvent): string {
-  return toNexusName(rawEntryName(event));
+  return toNexusName(stagedEntryName(event));
 }
 
 function sourceLabel(event: StagedEvent): string {

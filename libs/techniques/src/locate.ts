@@ -4,7 +4,7 @@
  * the beamline (or sent alone) is `/<entry>/<name>`, any other device
  * `/<entry>/instrument/<name>`, and subcomponents nest in their parent.
  */
-import type { StagedEvent } from '#libs/model/src/scan/index.js';
+import { stagedEntryName, type StagedEvent } from '#libs/model/src/scan/index.js';
 import type { BeamlineJson, ComponentJson } from '#libs/model/src/assonant-json.js';
 import type { ComponentClass } from '#libs/model/src/component-classes.js';
 import { toNexusName } from '#libs/nexus/src/index.js';
@@ -37,9 +37,7 @@ export function locateComponents(events: readonly StagedEvent[]): LocatedCompone
     }
   };
   for (const event of events) {
-    const entry = toNexusName(
-      event.kind === 'entry' ? event.entry.name : `${event.stage}_${event.moment}`,
-    );
+    const entry = toNexusName(stagedEntryName(event));
     const beamline = event.kind === 'entry' ? event.entry.beamline : event.device;
     if (event.kind === 'entry' || event.device.class === 'Beamline') {
       add(entry, 'Beamline', beamline.name, `/${entry}/instrument`);

@@ -12,7 +12,7 @@ import { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
 import { ScanStore } from '#libs/staging/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
 import { APP_CONFIG } from '../redis/tokens.js';
-import { IDLE_SHARE } from './scans.service.js';
+import { silentWaitMs } from '../http/silent-wait.js';
 
 const FIRST_POLL_MS = 20;
 const LAST_POLL_MS = 250;
@@ -46,11 +46,7 @@ export class ScanReportService {
       );
     }
     const jobId = await this.jobs.addReportScan(scanId);
-    // A socket silent for IDLE_TIMEOUT_MS is cut: answer before that.
-    const waitMs = Math.min(
-      this.config.reportTimeoutMs,
-      Math.floor(this.config.idleTimeoutMs * IDLE_SHARE),
-    );
+    const waitMs = silentWaitMs(this.config.idleTimeoutMs, this.config.reportTimeoutMs);
     const deadline = Date.now() + waitMs;
     for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(LAST_POLL_MS, pollMs * 1.5)) {
       const outcome = await this.jobs.reportOutcome(jobId);

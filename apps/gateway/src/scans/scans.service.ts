@@ -16,6 +16,7 @@ import { DomainError } from '../problem/domain-error.js';
 import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
 import { withTechniqueNote } from './technique-note.js';
+import { silentWaitMs } from '../http/silent-wait.js';
 import { APP_CONFIG } from '../redis/tokens.js';
 
 /**
@@ -26,8 +27,6 @@ import { APP_CONFIG } from '../redis/tokens.js';
 const FIRST_POLL_MS = 20;
 const LAST_POLL_MS = 200;
 const UNENDED: ReadonlySet<ScanStatus> = new Set(['open', 'closing']);
-/** The share of IDLE_TIMEOUT_MS a waiting call may stay silent. */
-export const IDLE_SHARE = 0.9;
 
 @Injectable()
 export class ScansService {
@@ -71,9 +70,8 @@ export class ScansService {
    * with one call instead of a polling loop of its own.
    */
   async waitForEnd(scanId: string, waitMs: number, signal: AbortSignal): Promise<ScanState> {
-    // A socket silent for IDLE_TIMEOUT_MS is cut: answer before that, as the scan is.
-    const deadline =
-      Date.now() + Math.min(waitMs, Math.floor(this.config.idleTimeoutMs * IDLE_SHARE));
+    // Answered before the silent socket is cut, as the scan then is.
+    const deadline = Date.now() + silentWaitMs(this.config.idleTimeoutMs, waitMs);
     for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(LAST_POLL_MS, pollMs * 1.5)) {
       const scan = await this.get(scanId);
       if (!UNENDED.has(scan.status) || signal.aborted || Date.now() >= deadline) return scan;

@@ -7,11 +7,12 @@
  */
 import type { ComponentJson } from '#libs/model/src/assonant-json.js';
 import { ACQUISITION_MOMENTS, EXPERIMENT_STAGES, entryName } from '#libs/model/src/naming.js';
-import type {
-  CompletenessItem,
-  CompletenessReport,
-  MomentCompleteness,
-  StagedEvent,
+import {
+  stagedEntryName,
+  type CompletenessItem,
+  type CompletenessReport,
+  type MomentCompleteness,
+  type StagedEvent,
 } from '#libs/model/src/scan/index.js';
 import type { Acquisition, SchemaComponent } from '../schema-types.js';
 import type { SchemaIndex } from './schema-index.js';
@@ -36,7 +37,7 @@ export function completenessReport(
   const expected = expectedItems(index);
   const arrived = new Map<string, Set<string>>();
   for (const event of events) {
-    const entry = event.kind === 'entry' ? event.entry.name : entryName(event.stage, event.moment);
+    const entry = stagedEntryName(event);
     const seen = arrived.get(entry) ?? new Set<string>();
     arrived.set(entry, seen);
     if (event.kind === 'entry') collect(event.entry.beamline as ComponentJson, true, seen);

@@ -21,7 +21,8 @@ export function resolveStagedScan(staged: StagedScan, index: SchemaIndex): Resol
         ? resolveEntry(event.entry, index)
         : resolveDeviceEvent({ device: event.device }, index);
     // The gateway took only events whose every component it could resolve.
-    for (const problem of resolution.problems) {
+    const [problem] = resolution.problems;
+    if (problem !== undefined) {
       throw new Error(`event ${event.eventId}: ${problem.path}: ${problem.message}`);
     }
     warnings.push(...resolution.warnings.map((warning) => `event ${event.eventId}: ${warning}`));

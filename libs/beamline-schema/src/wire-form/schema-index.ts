@@ -1,4 +1,6 @@
 /** A schema's components by name: names are unique in a schema (build-schema.ts refuses a name twice). */
+import { buildSchema } from '../build-schema.js';
+import type { NumberedRow } from '../schema-columns.js';
 import type {
   BeamlineSchema,
   SchemaComponent,
@@ -55,4 +57,23 @@ export function schemaItem(
   name: string,
 ): SchemaField | undefined {
   return component?.fields[name] ?? component?.positions[name];
+}
+
+/**
+ * The index of the stored version a scan pinned, built from its rows. A
+ * version was checked when it was stored, so one that no longer builds is an
+ * error naming it, not a problem for the sender.
+ */
+export function indexPinnedSchema(
+  beamline: string,
+  version: number,
+  rows: readonly NumberedRow[],
+): SchemaIndex {
+  const built = buildSchema(rows);
+  if (!built.ok) {
+    throw new Error(
+      `schema version ${version} of ${beamline} does not build: ${built.problems[0]?.message ?? ''}`,
+    );
+  }
+  return indexSchema(beamline, built.schema);
 }

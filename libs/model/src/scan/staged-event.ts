@@ -1,6 +1,6 @@
 /** An accepted event as the staging store keeps it and the NeXus writer reads it. */
 import type { ComponentJson, EntryJson } from '../assonant-json.js';
-import type { AcquisitionMoment, ExperimentStage } from '../naming.js';
+import { entryName, type AcquisitionMoment, type ExperimentStage } from '../naming.js';
 import type { ScanMetadata } from './scan-metadata.js';
 
 interface StagedEventBase {
@@ -23,6 +23,11 @@ export interface StagedDeviceEvent extends StagedEventBase {
 }
 
 export type StagedEvent = StagedEntryEvent | StagedDeviceEvent;
+
+/** The entry an event goes to, as sent: an Entry's name, or a device event's `<stage>_<moment>`. */
+export function stagedEntryName(event: StagedEvent): string {
+  return event.kind === 'entry' ? event.entry.name : entryName(event.stage, event.moment);
+}
 
 /** A scan's metadata and every accepted event: what its file is made from. */
 export interface StagedScan {
