@@ -31,7 +31,16 @@ const CROSSINGS = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'var/', 'coverage/', 'libs/nxdl/src/generated/'] },
+  {
+    ignores: [
+      '**/dist/',
+      '**/node_modules/',
+      'var/',
+      'coverage/',
+      'libs/nxdl/src/generated/',
+      'clients/typescript/src/openapi.ts',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

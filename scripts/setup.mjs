@@ -16,8 +16,18 @@ const H5PY = {
   deb: 'python3-h5py',
   present: () => succeeds('/usr/bin/python3', ['-c', 'import h5py']),
 };
-/** What the tests need besides: HDF5 readers that are not ours. */
-const TEST_PACKAGES = [H5PY, { deb: 'hdf5-tools', present: () => onPath('h5dump') }];
+/**
+ * What the tests need besides: HDF5 readers that are not ours, and pip with
+ * setuptools, to install the Python client as a user would.
+ */
+const TEST_PACKAGES = [
+  H5PY,
+  { deb: 'hdf5-tools', present: () => onPath('h5dump') },
+  {
+    deb: 'python3-pip',
+    present: () => succeeds('/usr/bin/python3', ['-c', 'import pip, setuptools']),
+  },
+];
 
 function log(message) {
   process.stdout.write(`[setup] ${message}\n`);

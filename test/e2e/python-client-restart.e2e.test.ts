@@ -9,12 +9,12 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from '#libs/config/src/index.js';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
-import { createGatewayApp } from '../../apps/gateway/src/bootstrap.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
-import { testConfig } from '../helpers/test-config.js';
+import {
+  startRestartableGateway,
+  type RestartableGateway,
+} from '../helpers/restartable-gateway.js';
 
 const EVENTS = 200;
 const RESTART_AFTER = 50;
@@ -35,24 +35,15 @@ print(json.dumps({"scan": scan, "retries": retries, "status": gateway.status(sca
 `;
 
 describe('the Python client across a gateway restart', () => {
-  let config: AppConfig;
-  let app: NestFastifyApplication | undefined;
-  let port = 0;
-
-  const listen = async (): Promise<void> => {
-    app = await createGatewayApp(config);
-    await app.listen(port, '127.0.0.1');
-    port = Number(new URL(await app.getUrl()).port);
-  };
+  let gateway: RestartableGateway;
 
   before(async () => {
-    config = await testConfig();
-    await listen();
+    gateway = await startRestartableGateway();
   });
-  after(async () => app?.close());
+  after(async () => gateway?.close());
 
   it('loses no event and doubles none', { timeout: 120_000 }, async () => {
-    const child = spawn('/usr/bin/python3', ['-c', SENDER, `http://127.0.0.1:${port}`], {
+    const child = spawn('/usr/bin/python3', ['-c', SENDER, gateway.url], {
       cwd: path.join(PROJECT_ROOT, 'clients/python'),
       env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,12 +54,7 @@ describe('the Python client across a gateway restart', () => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (restarted === undefined && output.includes(`sent ${RESTART_AFTER}\n`)) {
-        restarted = (async () => {
-          await app?.close();
-          app = undefined;
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          await listen();
-        })();
+        restarted = gateway.restart();
       }
     });
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { cp, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
@@ -71,4 +71,49 @@ describe('the Python client', () => {
     assert.doesNotMatch(run.output, /skipped/i, 'no test of the client may be skipped');
     assert.match(run.output, /\nOK\s*$/, run.output);
   });
+
+  it(
+    'installs with pip, offline, and its command runs from the install',
+    { timeout: 120_000 },
+    async () => {
+      // A copy, so the build leaves nothing in the clone; no index, so nothing comes from PyPI.
+      const work = await tempDir('python-install-');
+      const source = path.join(work.dir, 'source');
+      const target = path.join(work.dir, 'site');
+      await cp(CLIENT, source, {
+        recursive: true,
+        filter: (file) => !file.includes('__pycache__'),
+      });
+      const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
+      const pip = await python(
+        [
+          '-m',
+          'pip',
+          'install',
+          '--quiet',
+          '--no-build-isolation',
+          '--no-index',
+          '--no-deps',
+        ].concat(['--target', target, source]),
+        env,
+      );
+      assert.equal(pip.code, 0, pip.output);
+      const installed = await readdir(path.join(target, 'assonant_gateway'));
+      assert.ok(installed.includes('py.typed'), `py.typed is installed: ${installed.join(' ')}`);
+      const command = await new Promise<{ code: number; output: string }>((resolve, reject) => {
+        const child = spawn(
+          path.join(target, 'bin/assonant-gateway'),
+          ['--url', open.baseUrl, '--json', 'status', 'no-such-scan'],
+          { cwd: work.dir, env: { ...env, PYTHONPATH: target }, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let output = '';
+        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.on('error', reject);
+        child.on('close', (code) => resolve({ code: code ?? 1, output }));
+      });
+      assert.equal(command.code, 1, `a 404 exits 1: ${command.output}`);
+      assert.match(command.output, /Scan not found/);
+    },
+  );
 });
