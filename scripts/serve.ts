@@ -21,12 +21,12 @@ function log(line: string): void {
   process.stderr.write(`[serve] ${line}\n`);
 }
 
-function supervise(name: string, script: string, redisUrl: string): SupervisedApp {
+function supervise(name: string, script: string, env: NodeJS.ProcessEnv): SupervisedApp {
   const app = new SupervisedApp({
     name,
     script: path.join(root, 'dist', script),
     cwd: root,
-    env: { ...process.env, REDIS_URL: redisUrl },
+    env: { ...process.env, ...env },
     log,
     onGiveUp: (code) => void stopAll(code),
   });
@@ -57,9 +57,17 @@ async function main(): Promise<void> {
   }
   // Fail here, with the whole list, rather than in each child.
   const config = loadConfig({ ...process.env, REDIS_URL: redisUrl });
-  apps.push(supervise('gateway', 'apps/gateway/src/main.js', redisUrl));
+  apps.push(supervise('gateway', 'apps/gateway/src/main.js', { REDIS_URL: redisUrl }));
   for (let i = 0; i < launcher.workers; i += 1) {
-    apps.push(supervise(`worker ${i + 1}`, 'apps/worker/src/main.js', redisUrl));
+    // Each worker its own port for /metrics and /health; 0 lets each pick a free one.
+    const port = config.workerHttpPort === 0 ? 0 : config.workerHttpPort + i;
+    const env = { REDIS_URL: redisUrl, WORKER_HTTP_PORT: String(port) };
+    apps.push(supervise(`worker ${i + 1}`, 'apps/worker/src/main.js', env));
+    if (port !== 0) {
+      process.stdout.write(
+        `Worker ${i + 1}: metrics on http://${config.workerHttpHost}:${port}/metrics\n`,
+      );
+    }
   }
   process.stdout.write(`Files are written under ${config.dataRoot}\n`);
   process.once('SIGINT', () => void stopAll(0));

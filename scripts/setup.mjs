@@ -17,16 +17,18 @@ const H5PY = {
   present: () => succeeds('/usr/bin/python3', ['-c', 'import h5py']),
 };
 /**
- * What the tests need besides: HDF5 readers that are not ours, and pip with
- * setuptools, to install the Python client as a user would.
+ * What the tests need besides: HDF5 readers that are not ours, pip with
+ * setuptools (to install the Python client as a user would), and promtool.
  */
 const TEST_PACKAGES = [
   H5PY,
   { deb: 'hdf5-tools', present: () => onPath('h5dump') },
   {
     deb: 'python3-pip',
-    present: () => succeeds('/usr/bin/python3', ['-c', 'import pip, setuptools']),
+    present: () => succeeds('/usr/bin/python3', ['-c', 'import setuptools, pip']),
   },
+  // promtool checks the Prometheus config kept for docker-compose.
+  { deb: 'prometheus', present: () => onPath('promtool') },
 ];
 
 function log(message) {

@@ -79,13 +79,16 @@ describe('the README, run as written', () => {
       README_ROOT: root,
       PORT: String(port),
       EMBEDDED_REDIS_PORT: String(await freePort()),
+      WORKER_HTTP_PORT: String(await freePort()),
       EMBEDDED_REDIS_DIR: path.join(clone, 'var/redis'),
       DATA_ROOT: path.join(clone, 'var/data'),
       SPOOL_DIR: path.join(clone, 'var/spool'),
       WORKERS: '1',
     };
     for (const name of ['REDIS_URL', 'API_KEYS_FILE', 'LOG_LEVEL', 'HOST']) delete env[name];
-    const body = script.body.replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`);
+    const body = script.body
+      .replaceAll('127.0.0.1:3000', `127.0.0.1:${port}`)
+      .replaceAll('127.0.0.1:9464', `127.0.0.1:${env.WORKER_HTTP_PORT}`);
     const run = await runBash((await readFile(PREAMBLE, 'utf8')) + body, clone, env);
     const broken = brokenPromises(script, run.stdout);
     assert.deepEqual(broken, [], `${broken.join('\n\n')}\n\nstderr:\n${run.stderr}`);

@@ -34,6 +34,8 @@ export class ServeProcess {
       EMBEDDED_REDIS_DIR: path.join(dir, 'redis'),
       DATA_ROOT: path.join(dir, 'data'),
       WORKERS: '1',
+      // Free ports for the workers' /metrics, as many tests run at once.
+      WORKER_HTTP_PORT: '0',
       LOG_LEVEL: 'warn',
       ...overrides,
     };
@@ -67,7 +69,7 @@ export class ServeProcess {
   /** Resolves once the gateway has said it listens `times` times and the workers are ready. */
   async ready(times = 1): Promise<void> {
     await this.waitFor(/Assonant Gateway listening/, times);
-    await this.waitFor(/"msg":"ready/);
+    await this.waitFor(/Assonant Gateway worker ready/);
   }
 
   exited(): Promise<number | null> {

@@ -8,7 +8,9 @@ import { DefinitionsController } from './definitions/definitions.controller.js';
 import { DefinitionsService } from './definitions/definitions.service.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
-import { gatewayProviders } from './redis/gateway-redis.js';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { GatewayCoreModule } from './gateway-core.module.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { ScanAdminService } from './scans/scan-admin.service.js';
 import { ScanEventsService } from './scans/scan-events.service.js';
 import { ScansController } from './scans/scans.controller.js';
@@ -19,14 +21,17 @@ import { SchemasController } from './schemas/schemas.controller.js';
 import { SchemasService } from './schemas/schemas.service.js';
 import { ValidateController } from './validate/validate.controller.js';
 import { ValidateService } from './validate/validate.service.js';
+import { WebhooksController } from './webhooks/webhooks.controller.js';
+import { WebhooksService } from './webhooks/webhooks.service.js';
 
-/** Every controller; the route access table is read from these. */
+/** Every controller but /metrics (mounted by PrometheusModule); the route access table is read from these and it. */
 export const GATEWAY_CONTROLLERS = [
   ScansController,
   SchemasController,
   DefinitionsController,
   ValidateController,
   HealthController,
+  WebhooksController,
 ];
 
 @Module({})
@@ -34,9 +39,20 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
+      imports: [
+        GatewayCoreModule.forRoot(config),
+        PrometheusModule.registerAsync({
+          controller: MetricsController,
+          useFactory: () => ({
+            controller: MetricsController,
+            path: '/metrics',
+            // Collected once per process by bootstrap: a second app in one process (tests) must not register them again.
+            defaultMetrics: { enabled: false },
+          }),
+        }),
+      ],
       controllers: GATEWAY_CONTROLLERS,
       providers: [
-        ...gatewayProviders(config),
         {
           provide: API_KEYS,
           useValue:
@@ -54,6 +70,7 @@ export class AppModule {
         DefinitionsService,
         ValidateService,
         HealthService,
+        WebhooksService,
       ],
     };
   }

@@ -10,6 +10,16 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener } from 'node:http';
 import type { AppConfig } from '#libs/config/src/index.js';
 import {
+  collectProcessMetricsOnce,
+  createLogger,
+  REQUEST_ID_FIELD,
+} from '#libs/observability/src/index.js';
+import { register } from 'prom-client';
+import { LogController } from 'fastify';
+import { serveQueueDashboard } from './admin/queue-dashboard.js';
+import { HttpMetrics } from './metrics/http-metrics.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import {
   CreateScanRequest,
   DeviceEventRequest,
   Entry,
@@ -25,6 +35,7 @@ import { ListScansQuery } from './scans/dto/list-scans.query.js';
 import { ScansController } from './scans/scans.controller.js';
 import { WireFormService } from './scans/wire-form.service.js';
 import { ValidateQuery } from './validate/validate.query.js';
+import { CreateWebhookRequest } from './webhooks/dto/create-webhook.request.js';
 import { boundedHttpServer } from './http/bounded-http-server.js';
 import { useHdf5Uploads } from './http/hdf5-upload-parser.js';
 import { UploadSpool } from './http/upload-spool.js';
@@ -47,16 +58,25 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     bodyLimit: config.bodyLimitBytes,
     serverFactory: (handler: RequestListener) => boundedHttpServer(handler, config),
     genReqId: requestId,
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logController: new LogController({ requestIdLogLabel: REQUEST_ID_FIELD }),
+    ...(config.logLevel === 'silent'
+      ? { logger: false }
+      : { loggerInstance: createLogger({ service: 'gateway', level: config.logLevel }) }),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bodyParser: false,
     logger: config.logLevel === 'silent' ? false : ['error', 'warn'],
   });
   const fastify = app.getHttpAdapter().getInstance();
+  collectProcessMetricsOnce(register);
+  app.get(HttpMetrics).observe(fastify);
   const keys = app.get<ReadonlyMap<string, StoredApiKey> | undefined>(API_KEYS);
   if (keys !== undefined)
-    authenticateOnRequest(fastify, keys, new RouteAccess(GATEWAY_CONTROLLERS));
+    authenticateOnRequest(
+      fastify,
+      keys,
+      new RouteAccess([...GATEWAY_CONTROLLERS, MetricsController]),
+    );
   useJsonBodiesOnly(fastify, config.bodyLimitBytes);
   const spool = new UploadSpool(config.spoolDir, config.uploadLimitBytes);
   fastify.addHook('onListen', async () => spool.clearLeftovers());
@@ -66,6 +86,8 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     done(null, payload);
   });
   useSchemaUploads(fastify, config.schemaLimitBytes);
+  const dashboard = await serveQueueDashboard(fastify, config, keys !== undefined);
+  fastify.addHook('onClose', async () => dashboard.close());
   app.useGlobalFilters(
     new ProblemFilter({
       bodyLimitBytes: config.bodyLimitBytes,
@@ -73,6 +95,7 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
     }),
   );
   const validation = new ModelValidationPipe([
+    CreateWebhookRequest,
     CreateScanRequest,
     DeviceEventRequest,
     Entry,

@@ -5,31 +5,32 @@
  */
 import { CONFIG_ERROR_EXIT_CODE, ConfigError, loadConfig } from '#libs/config/src/index.js';
 import { WRITE_QUEUE } from '#libs/queue-contracts/src/index.js';
-import type { WorkerLog } from './worker-log.js';
+import { createLogger } from '#libs/observability/src/index.js';
+import { workerLogOf } from './worker-log.js';
+import { serveWorkerHttp } from './worker-http.js';
 import { startWriteWorker } from './write-worker.js';
-
-const log: WorkerLog = (level, msg, fields) => {
-  const line = {
-    level,
-    time: new Date().toISOString(),
-    service: 'worker',
-    pid: process.pid,
-    msg,
-    ...fields,
-  };
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-};
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const log = workerLogOf(createLogger({ service: 'worker', level: config.logLevel }));
   const running = await startWriteWorker(config, log);
+  const http = await serveWorkerHttp(running, config.workerConcurrency, {
+    port: config.workerHttpPort,
+    host: config.workerHttpHost,
+  });
   const shutdown = (signal: string): void => {
     log('info', `${signal}: finishing the job in hand, then exiting`);
-    void running.close().finally(() => process.exit(0));
+    void http
+      .close()
+      .then(() => running.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
-  log('info', `ready: queue ${config.keyPrefix}:${WRITE_QUEUE}, data root ${config.dataRoot}`);
+  const ready = `queue ${config.keyPrefix}:${WRITE_QUEUE}, data root ${config.dataRoot}, metrics ${http.url}/metrics`;
+  // Printed whatever LOG_LEVEL says, as the gateway prints where it listens.
+  process.stdout.write(`Assonant Gateway worker ready: ${ready}\n`);
+  log('info', `ready: ${ready}`, { metrics: `${http.url}/metrics`, health: `${http.url}/health` });
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,9 @@ import { beamlineRoot, scanFilePath } from './scan-file-path.js';
 import { beginAttempt, endAttempt, unfinishedAttempt } from './write-attempt.js';
 import type { WritePool } from './write-pool.js';
 import type { WriteRequest } from './write-request.js';
-import type { WorkerLog } from './worker-log.js';
+import { withFields, type WorkerLog } from './worker-log.js';
+import type { WorkerMetrics } from './worker-metrics.js';
+import type { ScanNotifier } from './scan-notifier.js';
 
 export const CREATOR = 'Assonant Gateway 0.1.0';
 
@@ -29,7 +31,9 @@ export function createWriteScanProcessor(
   { store, schemas }: { store: ScanStore; schemas: SchemaStore },
   config: AppConfig,
   pool: WritePool,
-  log: WorkerLog,
+  processLog: WorkerLog,
+  metrics: WorkerMetrics,
+  notifier: Pick<ScanNotifier, 'notify'>,
 ): (job: Job<WriteScanJobData>) => Promise<ScanReport | undefined> {
   const request = async (scan: ScanState): Promise<WriteRequest> => {
     const raw = await store.loadEvents(scan.scanId);
@@ -53,11 +57,32 @@ export function createWriteScanProcessor(
     if (job.name !== WRITE_SCAN_JOB || !isWriteScanJobData(job.data)) {
       throw new UnrecoverableError(`unknown job ${job.name}`);
     }
+    try {
+      return await writeScan(job, job.data);
+    } catch (error) {
+      // A failed outcome was counted by its kind; anything else failed the job itself.
+      if (!(error instanceof CountedFailure)) metrics.failed('job');
+      throw error instanceof CountedFailure ? error.cause : error;
+    }
+  };
+
+  async function writeScan(
+    job: Job<WriteScanJobData>,
+    data: WriteScanJobData,
+  ): Promise<ScanReport | undefined> {
     const started = performance.now();
-    const { scanId } = job.data;
+    const { scanId, requestId } = data;
+    const log = withFields(
+      processLog,
+      requestId === undefined ? { scanId } : { scanId, requestId },
+    );
     const scan = await store.get(scanId);
     if (scan === undefined) throw new UnrecoverableError(`scan ${scanId} is not staged`);
-    if (scan.status === 'written') return undefined;
+    if (scan.status === 'written') {
+      // A worker may have died after recording the file and before queueing its notifications.
+      await notifier.notify('scan.written', scan, scan.writtenAt ?? '');
+      return undefined;
+    }
     // Why an earlier attempt failed, kept in the warnings of the file that follows.
     let earlierFailure = scan.error;
     const unfinished = unfinishedAttempt(job);
@@ -71,7 +96,7 @@ export function createWriteScanProcessor(
       const write = await request(scan);
       const { finalPath } = write;
       const loaded = performance.now();
-      const outcome = await pool.write(write);
+      const outcome = await metrics.busy(() => pool.write(write));
       const inThread = performance.now();
       if (outcome.ok) {
         const file = { path: finalPath, size: outcome.size, sha256: outcome.sha256 };
@@ -84,33 +109,45 @@ export function createWriteScanProcessor(
           ...outcome.warnings,
         ];
         const { validation, completeness } = outcome;
+        const writtenAt = new Date().toISOString();
+        const record = { file, warnings, validation };
         await store.markWritten(
           scanId,
-          { file, warnings, validation, ...(completeness !== undefined ? { completeness } : {}) },
-          new Date().toISOString(),
+          { ...record, ...(completeness !== undefined ? { completeness } : {}) },
+          writtenAt,
+        );
+        await notifier.notify(
+          'scan.written',
+          { ...scan, ...record, status: 'written', writtenAt },
+          writtenAt,
         );
         const times = { started, loaded, inThread, recorded: performance.now() };
         const phases = filePhases(times, outcome.phases);
-        log('info', `scan ${scanId} written`, { scanId, size: outcome.size, phases });
+        metrics.written(phases, validation);
+        log('info', `scan ${scanId} written`, { size: outcome.size, phases });
         return undefined;
       }
+      metrics.failed(outcome.kind);
       // Recorded now so the status says why while BullMQ retries; the scan
       // becomes `failed` only when BullMQ gives the job up (see write-worker.ts).
       await store.markAttemptFailed(scanId, outcome.message, false);
-      if (outcome.kind === 'invalid-data') throw new UnrecoverableError(outcome.message);
-      throw new Error(outcome.message);
+      if (outcome.kind === 'invalid-data') {
+        throw new CountedFailure(new UnrecoverableError(outcome.message));
+      }
+      throw new CountedFailure(new Error(outcome.message));
     } finally {
       // Best effort: with Redis gone the attempt fails anyway, and the next one
       // would only call it interrupted.
       await endAttempt(job).catch(() => undefined);
     }
-  };
+  }
 
   /** The report's dry run: the scan as a write would build it now, its file untouched. */
   async function reportScan(scanId: string): Promise<ScanReport> {
     const scan = await store.get(scanId);
     if (scan === undefined) throw new UnrecoverableError(`scan ${scanId} is not staged`);
-    const outcome = await pool.report(await request(scan));
+    const write = await request(scan);
+    const outcome = await metrics.busy(() => pool.report(write));
     if (!outcome.ok) throw new UnrecoverableError(outcome.message);
     return {
       scanId,
@@ -121,6 +158,13 @@ export function createWriteScanProcessor(
       validation: outcome.validation,
       ...(outcome.completeness !== undefined ? { completeness: outcome.completeness } : {}),
     };
+  }
+}
+
+/** A failure already counted by its kind, carried out of the write to be thrown as itself. */
+class CountedFailure extends Error {
+  constructor(override readonly cause: Error) {
+    super(cause.message);
   }
 }
 

@@ -16,11 +16,17 @@ import { startOpenScanSweep } from './open-scan-sweep.js';
 import { WritePool } from './write-pool.js';
 import { createWriteScanProcessor } from './write-scan.processor.js';
 import type { WorkerLog } from './worker-log.js';
+import { WorkerMetrics } from './worker-metrics.js';
+import { createScanNotifier, type ScanNotifier } from './scan-notifier.js';
+import { startWebhookDeliveries } from './webhook-deliveries.js';
 
 export interface RunningWriteWorker {
   worker: Worker<WriteScanJobData>;
   /** The warm writer threads. */
   pool: WritePool;
+  metrics: WorkerMetrics;
+  /** Whether Redis answers (PING), for /health. */
+  redisUp(): Promise<boolean>;
   /** Finishes (or hands back) the job in hand, then disconnects. */
   close(): Promise<void>;
 }
@@ -38,6 +44,8 @@ export async function startWriteWorker(
     log,
     ...options,
   });
+  const metrics = new WorkerMetrics(config.workerConcurrency);
+  const notifier = createScanNotifier(redis, config);
   const worker = new Worker<WriteScanJobData>(
     WRITE_QUEUE,
     createWriteScanProcessor(
@@ -45,6 +53,8 @@ export async function startWriteWorker(
       config,
       pool,
       log,
+      metrics,
+      notifier,
     ),
     {
       connection: redis,
@@ -59,12 +69,14 @@ export async function startWriteWorker(
     },
   );
   worker.on('failed', (job, error) => {
-    log('warn', `job ${job?.id ?? '?'} failed: ${error.message}`);
-    if (job !== undefined) void markFailedWhenGivenUp(job, error, store, log);
+    const fields = isWriteScanJobData(job?.data) ? { ...job.data } : {};
+    log('warn', `job ${job?.id ?? '?'} failed: ${error.message}`, fields);
+    if (job !== undefined) void markFailedWhenGivenUp(job, error, { store, notifier }, log);
   });
   worker.on('error', (error) => log('error', `worker error: ${error.message}`));
   await worker.waitUntilReady();
   void worker.run().catch((error: unknown) => log('error', `worker stopped: ${String(error)}`));
+  const deliveries = startWebhookDeliveries(redis, config, log);
   // The sweep queues the writes of scans that expiry closes.
   const jobs = new WriteJobQueue(redis, {
     keyPrefix: config.keyPrefix,
@@ -75,10 +87,14 @@ export async function startWriteWorker(
   return {
     worker,
     pool,
+    metrics,
+    redisUp: async () => (await redis.ping().catch(() => undefined)) === 'PONG',
     close: async () => {
       await sweep.stop();
       await backfill.stop();
       await worker.close();
+      await deliveries.close();
+      await notifier.close();
       // Only now: the job in hand has had its thread until it ended.
       await pool.close();
       await jobs.close();
@@ -95,12 +111,16 @@ export async function startWriteWorker(
 async function markFailedWhenGivenUp(
   job: Job<WriteScanJobData>,
   error: Error,
-  store: ScanStore,
+  { store, notifier }: { store: ScanStore; notifier: ScanNotifier },
   log: WorkerLog,
 ): Promise<void> {
   try {
     if (!isWriteScanJobData(job.data)) return;
-    if (await job.isFailed()) await store.markAttemptFailed(job.data.scanId, error.message, true);
+    if (!(await job.isFailed())) return;
+    const { scanId } = job.data;
+    await store.markAttemptFailed(scanId, error.message, true);
+    const scan = await store.get(scanId);
+    if (scan !== undefined) await notifier.notify('scan.failed', scan, new Date().toISOString());
   } catch (cause) {
     log('error', `could not record the failure of job ${job.id ?? '?'}: ${String(cause)}`);
   }

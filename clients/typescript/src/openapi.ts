@@ -266,6 +266,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every webhook, without its secret (admin) */
+        get: operations["list"];
+        put?: never;
+        /**
+         * Subscribe a URL to scan.written and scan.failed (admin)
+         * @description Each delivery is a POST of JSON {deliveryId, event, occurredAt, scan}, with the headers X-Assonant-Event, X-Assonant-Delivery (the same on every retry: deduplicate on it) and X-Assonant-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>. A 2xx ends it; anything else is retried with exponential backoff (WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF_MS).
+         */
+        post: operations["create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook and its delivery log (admin) */
+        delete: operations["remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of a webhook, newest first (admin) */
+        get: operations["deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1007,6 +1062,75 @@ export interface components {
              */
             status: "ok" | "unavailable";
             checks: components["schemas"]["HealthChecks"];
+        };
+        CreateWebhookRequest: {
+            /**
+             * @description Where each delivery is POSTed (http or https).
+             * @example https://processing.example.org/hooks/nexus
+             */
+            url: string;
+            /** @description Which events to deliver. */
+            events: ("scan.written" | "scan.failed")[];
+            /**
+             * @description Only this beamline’s scans (all when absent).
+             * @example MOGNO
+             */
+            beamline?: string;
+        };
+        WebhookCreatedResponse: {
+            /** @example wh_5d1c0f2e9a7b */
+            id: string;
+            /** @example https://processing.example.org/hooks/nexus */
+            url: string;
+            events: ("scan.written" | "scan.failed")[];
+            /** @example MOGNO */
+            beamline?: string;
+            /** @example 2024-04-25T19:00:00.000Z */
+            createdAt: string;
+            /** @description The key id that made it ("anonymous" without keys). */
+            createdBy: string;
+            /**
+             * @description HMAC-SHA256 key of the X-Assonant-Signature header (sha256=<hex of the body>). Shown this once.
+             * @example whsec_…
+             */
+            secret: string;
+        };
+        WebhookResponse: {
+            /** @example wh_5d1c0f2e9a7b */
+            id: string;
+            /** @example https://processing.example.org/hooks/nexus */
+            url: string;
+            events: ("scan.written" | "scan.failed")[];
+            /** @example MOGNO */
+            beamline?: string;
+            /** @example 2024-04-25T19:00:00.000Z */
+            createdAt: string;
+            /** @description The key id that made it ("anonymous" without keys). */
+            createdBy: string;
+        };
+        WebhookListResponse: {
+            items: components["schemas"]["WebhookResponse"][];
+        };
+        DeliveryResponse: {
+            /** @description Also sent as X-Assonant-Delivery: deduplicate on it. */
+            deliveryId: string;
+            webhookId: string;
+            /** @enum {string} */
+            event: "scan.written" | "scan.failed";
+            scanId: string;
+            /** @enum {string} */
+            state: "pending" | "delivered" | "failed";
+            /** @description Attempts made so far. */
+            attempts: number;
+            createdAt: string;
+            lastAttemptAt?: string;
+            /** @description The receiver’s last HTTP status. */
+            lastStatus?: number;
+            lastError?: string;
+        };
+        DeliveryListResponse: {
+            /** @description Newest first. */
+            items: components["schemas"]["DeliveryResponse"][];
         };
         Violation: {
             /**
@@ -2735,6 +2859,315 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["HealthReportResponse"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookListResponse"];
+                };
+            };
+            /** @description With API_KEYS_FILE set: no API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the admin scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Redis cannot be reached; nothing was stored. Retry after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Made; its secret is shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreatedResponse"];
+                };
+            };
+            /** @description No body, or one that is not JSON or cannot be kept faithfully: a key twice in one object, a lone UTF-16 surrogate, arrays and objects nested deeper than 512. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description With API_KEYS_FILE set: no API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the admin scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than BODY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body breaks a rule; the violations name each one. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Redis cannot be reached; nothing was stored. Retry after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; its pending deliveries are dropped. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The route takes no body; one that is sent must still be JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description With API_KEYS_FILE set: no API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the admin scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No webhook has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body was sent, larger than BODY_LIMIT_BYTES; send none. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A body was sent, and not as application/json; send none. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Redis cannot be reached; nothing was stored. Retry after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryListResponse"];
+                };
+            };
+            /** @description With API_KEYS_FILE set: no API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the admin scope. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No webhook has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Redis cannot be reached; nothing was stored. Retry after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

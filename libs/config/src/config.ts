@@ -105,6 +105,22 @@ export interface AppConfig {
   writeLockMs: number;
   /** Attempts of a write job before the scan is marked failed. `WRITE_ATTEMPTS`, default 5. */
   writeAttempts: number;
+  /**
+   * Port of a worker process's own HTTP server: `/metrics` (Prometheus) and
+   * `/health`. Each worker needs its own; `npm start` gives worker n the port
+   * `WORKER_HTTP_PORT + n - 1`. 0 picks a free port (logged at start).
+   * `WORKER_HTTP_PORT`, default 9464.
+   */
+  workerHttpPort: number;
+  /** Address the worker's HTTP server binds. `WORKER_HTTP_HOST`, default 127.0.0.1. */
+  workerHttpHost: string;
+  /** Attempts of one webhook delivery before it is logged failed. `WEBHOOK_ATTEMPTS`, default 10. */
+  webhookAttempts: number;
+  /**
+   * Delay before a webhook delivery's first retry, ms; it doubles with each
+   * attempt (with 20% jitter). `WEBHOOK_BACKOFF_MS`, default 2000.
+   */
+  webhookBackoffMs: number;
   /** pino log level. `LOG_LEVEL`, default "info". */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
@@ -182,6 +198,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
     writeThreadMemoryMb: read.integer('WRITE_THREAD_MEMORY_MB', 2048, 32, 65_536),
     writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),
+    workerHttpPort: read.integer('WORKER_HTTP_PORT', 9464, 0, 65535),
+    workerHttpHost: read.string('WORKER_HTTP_HOST', '127.0.0.1'),
+    webhookAttempts: read.integer('WEBHOOK_ATTEMPTS', 10, 1, 100),
+    webhookBackoffMs: read.integer('WEBHOOK_BACKOFF_MS', 2000, 10, 3_600_000),
     writeLockMs: read.integer('WRITE_LOCK_MS', 30_000, 1000, 600_000),
     logLevel: read.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
     beamlineOverridesDir: path.resolve(read.string('BEAMLINE_OVERRIDES_DIR', 'config/beamlines')),

@@ -164,6 +164,7 @@ export class ScanIngest {
   async close(
     scanId: string,
     end: { experimentDone?: ExperimentDoneJson; runEnd?: RunEndJson } = {},
+    requestId?: string,
   ): Promise<CloseResult> {
     const { experimentDone, runEnd } = end;
     if (experimentDone !== undefined) {
@@ -183,17 +184,17 @@ export class ScanIngest {
     // Queued again while the scan is `closing`, so that a close whose enqueue
     // failed (Redis lost mid-call) completes on the next try; the job id
     // makes the repeat a no-op otherwise.
-    if (outcome === 'closing') await this.jobs.addWriteScan(scanId);
+    if (outcome === 'closing') await this.jobs.addWriteScan(scanId, requestId);
     const status = outcome === 'open' ? 'closing' : outcome;
     return { kind: 'accepted', scanId, jobId: writeScanJobId(scanId), status };
   }
 
   /** Queues the write of a failed scan again, with the job options of a close. */
-  async retry(scanId: string): Promise<RetryResult> {
+  async retry(scanId: string, requestId?: string): Promise<RetryResult> {
     const outcome = await this.store.beginRetry(scanId);
     if (outcome === 'unknown') return { kind: 'unknown', scanId };
     if (outcome !== 'retried') return { kind: 'not-failed', scanId, status: outcome };
-    await this.jobs.addWriteScan(scanId);
+    await this.jobs.addWriteScan(scanId, requestId);
     return { kind: 'accepted', scanId, jobId: writeScanJobId(scanId), status: 'closing' };
   }
 

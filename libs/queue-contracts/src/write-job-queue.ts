@@ -30,8 +30,8 @@ export class WriteJobQueue {
   ) {}
 
   /** Queues the scan's write; repeating it while the job exists is a no-op. */
-  async addWriteScan(scanId: string): Promise<void> {
-    await enqueueWriteScan(await this.ready(), scanId, this.options.attempts);
+  async addWriteScan(scanId: string, requestId?: string): Promise<void> {
+    await enqueueWriteScan(await this.ready(), scanId, this.options.attempts, requestId);
   }
 
   /** Queues a dry run of the scan's write; its job id, to read the outcome with. */
@@ -60,6 +60,11 @@ export class WriteJobQueue {
   /** Forgets a failed write job, so that a deleted scan's id starts afresh. */
   async removeFailedWriteScan(scanId: string): Promise<void> {
     await removeFailedWriteScan(await this.ready(), scanId);
+  }
+
+  /** BullMQ's own metrics of the queue (jobs by state), in Prometheus's text format. */
+  async prometheusMetrics(): Promise<string> {
+    return (await this.ready()).exportPrometheusMetrics();
   }
 
   async close(): Promise<void> {

@@ -26,9 +26,11 @@ export async function enqueueWriteScan(
   queue: Queue<WriteScanJobData>,
   scanId: string,
   attempts: number,
+  requestId?: string,
 ): Promise<void> {
   await removeFailedWriteScan(queue, scanId);
-  await queue.add(WRITE_SCAN_JOB, { scanId }, writeScanJobOptions(scanId, attempts));
+  const data: WriteScanJobData = requestId === undefined ? { scanId } : { scanId, requestId };
+  await queue.add(WRITE_SCAN_JOB, data, writeScanJobOptions(scanId, attempts));
 }
 
 /** Removes the scan's write job if it is kept as failed; a job in any other state stays. */

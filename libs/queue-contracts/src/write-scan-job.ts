@@ -9,6 +9,8 @@ export type WriteScanJobName = typeof WRITE_SCAN_JOB;
 
 export interface WriteScanJobData {
   scanId: string;
+  /** The id of the request that queued the write (a close or a retry), for the worker's log lines. */
+  requestId?: string;
 }
 
 /** One write job per scan: closing a scan twice adds the same job id, which BullMQ stores once. */

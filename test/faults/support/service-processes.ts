@@ -70,5 +70,7 @@ export function gatewayProcess(env: NodeJS.ProcessEnv): ServiceProcess {
 }
 
 export function workerProcess(env: NodeJS.ProcessEnv): ServiceProcess {
-  return new ServiceProcess('apps/worker/src/main.js', env, /"msg":"ready/);
+  // Each worker its own free port for /metrics: several run at once.
+  const own = { WORKER_HTTP_PORT: '0', ...env };
+  return new ServiceProcess('apps/worker/src/main.js', own, /Assonant Gateway worker ready/);
 }

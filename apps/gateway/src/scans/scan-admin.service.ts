@@ -21,8 +21,8 @@ export class ScanAdminService {
   ) {}
 
   /** Queues the write of a failed scan again, with the job options of a close. */
-  async retry(scanId: string): Promise<CloseAccepted> {
-    const result = await this.ingest.retry(scanId);
+  async retry(scanId: string, requestId?: string): Promise<CloseAccepted> {
+    const result = await this.ingest.retry(scanId, requestId);
     if (result.kind === 'unknown') throw notFound(scanId);
     if (result.kind === 'not-failed') {
       throw new DomainError(

@@ -6,12 +6,24 @@ import type {
   Entry,
   PvSnapshotRequest,
 } from '#libs/model-classes/src/index.js';
+import { InjectMetric } from '@willsoto/nestjs-prometheus';
+import type { Counter } from 'prom-client';
+import { GATEWAY_METRICS } from '../metrics/gateway-metric-names.js';
 import { DomainError } from '../problem/domain-error.js';
 import type { EventAccepted } from './dto/event-accepted.dto.js';
 
+type StagedKind = 'entry' | 'device' | 'pvs';
+
 @Injectable()
 export class ScanEventsService {
-  constructor(private readonly ingest: ScanIngest) {}
+  constructor(
+    private readonly ingest: ScanIngest,
+    @InjectMetric(GATEWAY_METRICS.eventsStaged) private readonly staged: Counter,
+  ) {
+    // Every series from the start, so a rate over the first scrape is 0 rather than missing.
+    for (const kind of ['entry', 'device', 'pvs'] satisfies StagedKind[])
+      for (const duplicate of ['true', 'false']) this.staged.inc({ kind, duplicate }, 0);
+  }
 
   /** `json`: the body's text as received, which is staged. */
   async stageEntry(
@@ -20,7 +32,10 @@ export class ScanEventsService {
     json: string,
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return accepted(await this.ingest.stageEntry(scanId, { body: entry, json, idempotencyKey }));
+    const result = accepted(
+      await this.ingest.stageEntry(scanId, { body: entry, json, idempotencyKey }),
+    );
+    return this.counted('entry', result);
   }
 
   async stagePvs(
@@ -29,9 +44,10 @@ export class ScanEventsService {
     json: string,
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return pvsAccepted(
+    const result = pvsAccepted(
       await this.ingest.stagePvSnapshot(scanId, { body: snapshot, json, idempotencyKey }),
     );
+    return this.counted('pvs', result);
   }
 
   async stageDevice(
@@ -40,7 +56,15 @@ export class ScanEventsService {
     json: string,
     idempotencyKey: string | undefined,
   ): Promise<EventAccepted> {
-    return accepted(await this.ingest.stageDevice(scanId, { body: event, json, idempotencyKey }));
+    const result = accepted(
+      await this.ingest.stageDevice(scanId, { body: event, json, idempotencyKey }),
+    );
+    return this.counted('device', result);
+  }
+
+  private counted(kind: StagedKind, result: EventAccepted): EventAccepted {
+    this.staged.inc({ kind, duplicate: String(result.duplicate) });
+    return result;
   }
 }
 

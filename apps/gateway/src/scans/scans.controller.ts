@@ -38,6 +38,7 @@ import {
 } from '#libs/model-classes/src/index.js';
 import { EXAMPLE_EXPERIMENT_DONE } from '#libs/model/src/index.js';
 import { AdminOnly, BeamlineAccess } from '../auth/access.decorator.js';
+import { RequestId } from '../http/request-id.decorator.js';
 import { ScanIdPipe } from './scan-id.pipe.js';
 import { JsonBodyText } from './json-body-text.decorator.js';
 import { ScanAdminService } from './scan-admin.service.js';
@@ -354,8 +355,9 @@ export class ScansController {
   async closeScan(
     @Param('scanId', ScanIdPipe) scanId: string,
     @Body() done: unknown,
+    @RequestId() requestId: string,
   ): Promise<CloseAccepted> {
-    return this.scans.close(scanId, done);
+    return this.scans.close(scanId, done, requestId);
   }
 
   @BeamlineAccess('read', 'scan')
@@ -430,8 +432,11 @@ export class ScansController {
     instance: `${SCAN}/retry`,
   })
   @ApiIgnoredBodyProblems(`${SCAN}/retry`)
-  async retryScan(@Param('scanId', ScanIdPipe) scanId: string): Promise<CloseAccepted> {
-    return this.admin.retry(scanId);
+  async retryScan(
+    @Param('scanId', ScanIdPipe) scanId: string,
+    @RequestId() requestId: string,
+  ): Promise<CloseAccepted> {
+    return this.admin.retry(scanId, requestId);
   }
 
   @AdminOnly()

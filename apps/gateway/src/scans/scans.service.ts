@@ -89,8 +89,8 @@ export class ScansService {
    * Closes the scan and queues its write; closing again returns the same job.
    * The body, if any, is Assonant's ExperimentDone or how the run ended.
    */
-  async close(scanId: string, body: unknown): Promise<CloseAccepted> {
-    const result = await this.ingest.close(scanId, closeBody(body));
+  async close(scanId: string, body: unknown, requestId?: string): Promise<CloseAccepted> {
+    const result = await this.ingest.close(scanId, closeBody(body), requestId);
     if (result.kind === 'unknown')
       throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
     if (result.kind === 'beamline-differs') {
