@@ -12,7 +12,7 @@ COPY scripts scripts
 COPY test test
 COPY bench bench
 COPY clients clients
-RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev
+RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production

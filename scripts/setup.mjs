@@ -18,7 +18,8 @@ const H5PY = {
 };
 /**
  * What the tests need besides: HDF5 readers that are not ours, pip with
- * setuptools (to install the Python client as a user would), and promtool.
+ * setuptools (to install the Python client as a user would), promtool, and
+ * chromium for the web catalog's browser test.
  */
 const TEST_PACKAGES = [
   H5PY,
@@ -29,6 +30,8 @@ const TEST_PACKAGES = [
   },
   // promtool checks the Prometheus config kept for docker-compose.
   { deb: 'prometheus', present: () => onPath('promtool') },
+  // The web catalog is tested in a real browser, driven by playwright-core.
+  { deb: 'chromium', present: () => existsSync('/usr/bin/chromium') },
 ];
 
 function log(message) {
@@ -92,12 +95,19 @@ function ensureDebianPackages(required, wanted = []) {
 }
 
 function build() {
-  log('building (tsc)');
+  log('building (tsc, and the web catalog with esbuild)');
   run(process.execPath, [
     path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
     '-p',
     'tsconfig.build.json',
   ]);
+  // esbuild bundles without checking types: tsc checks the catalog's first.
+  run(process.execPath, [
+    path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'),
+    '-p',
+    'apps/ui/tsconfig.json',
+  ]);
+  run(process.execPath, [path.join(root, 'scripts', 'build-ui.mjs')]);
 }
 
 export function setup({ forTests = false, buildOnly = false } = {}) {

@@ -5,15 +5,14 @@
  * (files written, phases, validation errors by definition, threads).
  */
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
-import { tempDir } from '#libs/testing/src/temp-dir.js';
-import { newApiKey } from '../../apps/gateway/src/auth/api-keys.js';
 import { serveWorkerHttp, type WorkerHttp } from '../../apps/worker/src/worker-http.js';
 import { deviceEventText, fixtureText } from '../helpers/fixtures.js';
+import { writeApiKeysFile } from '../helpers/api-keys-file.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { parsePrometheusText, sampleValue, type Sample } from '../helpers/prometheus-text.js';
 import { ScanClient } from '../helpers/scan-client.js';
@@ -162,14 +161,8 @@ describe('the metrics with keys on', () => {
   let key = '';
 
   before(async () => {
-    const made = newApiKey('scraper');
-    key = made.key;
-    const folder = await tempDir('metrics-keys-');
-    const file = path.join(folder.dir, 'keys.json');
-    await writeFile(
-      file,
-      JSON.stringify([{ id: 'scraper', sha256: made.sha256, scopes: ['read'] }]),
-    );
+    const { file, keys } = await writeApiKeysFile([{ id: 'scraper', scopes: ['read'] }]);
+    key = keys.scraper ?? '';
     harness = await startHarness({ worker: false, env: { API_KEYS_FILE: file } });
   });
   after(async () => harness?.close());

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, readdir, writeFile } from 'node:fs/promises';
+import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
 import { tempDir } from '#libs/testing/src/temp-dir.js';
-import { newApiKey } from '../../apps/gateway/src/auth/api-keys.js';
+import { writeApiKeysFile } from '../helpers/api-keys-file.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 
 const CLIENT = path.join(PROJECT_ROOT, 'clients/python');
@@ -36,13 +36,7 @@ describe('the Python client', () => {
 
   before(async () => {
     open = await startHarness();
-    const made = newApiKey('python');
-    const folder = await tempDir('python-keys-');
-    const file = path.join(folder.dir, 'keys.json');
-    await writeFile(
-      file,
-      JSON.stringify([{ id: 'python', sha256: made.sha256, scopes: ['admin'] }]),
-    );
+    const { file } = await writeApiKeysFile([{ id: 'python', scopes: ['admin'] }]);
     keyed = await startHarness({ worker: false, env: { API_KEYS_FILE: file } });
   });
   after(async () => {

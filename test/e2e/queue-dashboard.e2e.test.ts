@@ -3,13 +3,10 @@
  * keys (a loopback gateway), and for the admin scope alone with keys on.
  */
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
-import { tempDir } from '#libs/testing/src/temp-dir.js';
-import { newApiKey } from '../../apps/gateway/src/auth/api-keys.js';
 import { fixtureText } from '../helpers/fixtures.js';
+import { writeApiKeysFile } from '../helpers/api-keys-file.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import { ScanClient } from '../helpers/scan-client.js';
 
@@ -59,19 +56,15 @@ describe('the queue dashboard', () => {
 
 describe('the queue dashboard with keys on', () => {
   let harness: Harness;
-  const admin = newApiKey('ops');
-  const reader = newApiKey('reader');
+  let keys: Record<string, string> = {};
 
   before(async () => {
-    const folder = await tempDir('board-keys-');
-    const file = path.join(folder.dir, 'keys.json');
-    await writeFile(
-      file,
-      JSON.stringify([
-        { id: 'ops', sha256: admin.sha256, scopes: ['admin'] },
-        { id: 'reader', sha256: reader.sha256, scopes: ['read'] },
-      ]),
-    );
+    const made = await writeApiKeysFile([
+      { id: 'ops', scopes: ['admin'] },
+      { id: 'reader', scopes: ['read'] },
+    ]);
+    keys = made.keys;
+    const file = made.file;
     harness = await startHarness({ worker: false, env: { API_KEYS_FILE: file } });
   });
   after(async () => harness?.close());
@@ -83,13 +76,13 @@ describe('the queue dashboard with keys on', () => {
     assert.equal(problem(none).status, 401);
     const read = await request(harness.baseUrl)
       .get('/admin/queues/api/queues')
-      .set('Authorization', `Bearer ${reader.key}`)
+      .set('Authorization', `Bearer ${keys.reader}`)
       .expect(403)
       .expect('content-type', /application\/problem\+json/);
     assert.match(problem(read).detail, /needs the admin scope/);
     await request(harness.baseUrl)
       .get('/admin/queues')
-      .set('Authorization', `Bearer ${admin.key}`)
+      .set('Authorization', `Bearer ${keys.ops}`)
       .expect(200);
   });
 });

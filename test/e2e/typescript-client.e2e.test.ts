@@ -11,7 +11,6 @@ import { after, before, describe, it } from 'node:test';
 import { at, attr, readWithH5py } from '#libs/testing/src/h5py.js';
 import { PROJECT_ROOT } from '#libs/testing/src/source-dir.js';
 import { tempDir } from '#libs/testing/src/temp-dir.js';
-import { newApiKey } from '../../apps/gateway/src/auth/api-keys.js';
 import {
   Gateway,
   GatewayProblem,
@@ -19,6 +18,7 @@ import {
   type Entry,
 } from '../../clients/typescript/src/index.js';
 import { fixture } from '../helpers/fixtures.js';
+import { writeApiKeysFile } from '../helpers/api-keys-file.js';
 import { startHarness, type Harness } from '../helpers/gateway-harness.js';
 import {
   startRestartableGateway,
@@ -35,10 +35,7 @@ describe('the TypeScript client', () => {
   before(async () => {
     open = await startHarness();
     gateway = new Gateway({ url: open.baseUrl });
-    const made = newApiKey('typescript');
-    const folder = await tempDir('ts-keys-');
-    const file = path.join(folder.dir, 'keys.json');
-    await writeFile(file, JSON.stringify([{ id: 'ts', sha256: made.sha256, scopes: ['admin'] }]));
+    const { file } = await writeApiKeysFile([{ id: 'ts', scopes: ['admin'] }]);
     keyed = await startHarness({ worker: false, env: { API_KEYS_FILE: file } });
   });
   after(async () => {

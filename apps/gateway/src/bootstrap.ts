@@ -17,6 +17,7 @@ import {
 import { register } from 'prom-client';
 import { LogController } from 'fastify';
 import { serveQueueDashboard } from './admin/queue-dashboard.js';
+import { serveWebCatalog } from './http/web-catalog.js';
 import { HttpMetrics } from './metrics/http-metrics.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import {
@@ -87,6 +88,7 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   });
   useSchemaUploads(fastify, config.schemaLimitBytes);
   const dashboard = await serveQueueDashboard(fastify, config, keys !== undefined);
+  await serveWebCatalog(fastify);
   fastify.addHook('onClose', async () => dashboard.close());
   app.useGlobalFilters(
     new ProblemFilter({

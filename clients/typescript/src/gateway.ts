@@ -9,6 +9,7 @@ import { GatewayError, problemOf, ScanFailed } from './problems.js';
 
 type Schemas = components['schemas'];
 export type ScanStatus = Schemas['ScanStatusResponse'];
+export type CatalogPage = Schemas['ScanCatalogPage'];
 export type OpenScanRequest = Schemas['CreateScanRequest'];
 export type Entry = Schemas['Entry'];
 export type DeviceEvent = Schemas['DeviceEventRequest'];
@@ -123,12 +124,17 @@ export class Gateway {
     return new Uint8Array(expect(answer));
   }
 
+  /** One page of the catalog: its scans, newest first, and the cursor of the next page, if any. */
+  async catalogPage(filters: CatalogFilters = {}, cursor?: string): Promise<CatalogPage> {
+    const query = cursor === undefined ? filters : { ...filters, cursor };
+    return expect(await this.client.GET('/v1/scans', { params: { query } }));
+  }
+
   /** Every scan of the catalog that matches the filters, newest first, page after page. */
   async *scans(filters: CatalogFilters = {}): AsyncGenerator<ScanStatus> {
     let cursor: string | undefined;
     do {
-      const query = cursor === undefined ? filters : { ...filters, cursor };
-      const page = expect(await this.client.GET('/v1/scans', { params: { query } }));
+      const page = await this.catalogPage(filters, cursor);
       yield* page.items;
       cursor = page.nextCursor;
     } while (cursor !== undefined);

@@ -11,8 +11,12 @@ import { matchApiKey, type StoredApiKey } from './api-keys.js';
 import { presentedKey } from './presented-key.js';
 import type { RouteAccess } from './route-access.js';
 
-/** Swagger UI and its document are served by the Swagger module, not by a controller. */
-const PUBLIC_PREFIXES = ['/docs'];
+/**
+ * Swagger UI and its document are served by the Swagger module, the web
+ * catalog's static page by @fastify/static, not by a controller; neither
+ * holds data, and what they call needs a key like any client.
+ */
+const PUBLIC_PREFIXES = ['/docs', '/ui'];
 
 const keysOfRequests = new WeakMap<FastifyRequest['raw'], StoredApiKey>();
 
