@@ -83,6 +83,7 @@ describe('the README, run as written', () => {
       EMBEDDED_REDIS_DIR: path.join(clone, 'var/redis'),
       DATA_ROOT: path.join(clone, 'var/data'),
       SPOOL_DIR: path.join(clone, 'var/spool'),
+      ARRAY_SPOOL_DIR: path.join(clone, 'var/arrays'),
       WORKERS: '1',
     };
     for (const name of ['REDIS_URL', 'API_KEYS_FILE', 'LOG_LEVEL', 'HOST']) delete env[name];

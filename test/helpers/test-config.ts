@@ -13,6 +13,7 @@ export async function testConfig(env: Record<string, string> = {}): Promise<AppC
     QUEUE_PREFIX: `test-${randomBytes(6).toString('hex')}`,
     DATA_ROOT: (await tempDir('data-')).dir,
     SPOOL_DIR: (await tempDir('spool-')).dir,
+    ARRAY_SPOOL_DIR: (await tempDir('arrays-')).dir,
     LOG_LEVEL: 'silent',
     ...env,
   });

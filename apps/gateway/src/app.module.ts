@@ -22,6 +22,8 @@ import { SchemasService } from './schemas/schemas.service.js';
 import { ValidateController } from './validate/validate.controller.js';
 import { ValidateService } from './validate/validate.service.js';
 import { WebhooksController } from './webhooks/webhooks.controller.js';
+import { ArraysController } from './arrays/arrays.controller.js';
+import { ArraysService } from './arrays/arrays.service.js';
 import { WebhooksService } from './webhooks/webhooks.service.js';
 
 /** Every controller but /metrics (mounted by PrometheusModule); the route access table is read from these and it. */
@@ -32,6 +34,7 @@ export const GATEWAY_CONTROLLERS = [
   ValidateController,
   HealthController,
   WebhooksController,
+  ArraysController,
 ];
 
 @Module({})
@@ -71,6 +74,7 @@ export class AppModule {
         ValidateService,
         HealthService,
         WebhooksService,
+        ArraysService,
       ],
     };
   }

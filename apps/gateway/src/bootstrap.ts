@@ -17,6 +17,7 @@ import {
 import { register } from 'prom-client';
 import { LogController } from 'fastify';
 import { serveQueueDashboard } from './admin/queue-dashboard.js';
+import { useArrayUploads } from './arrays/array-upload-body.js';
 import { serveWebCatalog } from './http/web-catalog.js';
 import { HttpMetrics } from './metrics/http-metrics.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -81,7 +82,8 @@ export async function createGatewayApp(config: AppConfig): Promise<NestFastifyAp
   useJsonBodiesOnly(fastify, config.bodyLimitBytes);
   const spool = new UploadSpool(config.spoolDir, config.uploadLimitBytes);
   fastify.addHook('onListen', async () => spool.clearLeftovers());
-  useHdf5Uploads(fastify, spool);
+  useHdf5Uploads(fastify, spool, config.arrayLimitBytes);
+  useArrayUploads(fastify, config.arrayLimitBytes);
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', String(request.id));
     done(null, payload);

@@ -24,6 +24,7 @@ import type { WriteRequest } from './write-request.js';
 import { withFields, type WorkerLog } from './worker-log.js';
 import type { WorkerMetrics } from './worker-metrics.js';
 import type { ScanNotifier } from './scan-notifier.js';
+import type { ScanArrays } from './scan-arrays.js';
 
 export const CREATOR = 'Assonant Gateway 0.1.0';
 
@@ -34,6 +35,8 @@ export function createWriteScanProcessor(
   processLog: WorkerLog,
   metrics: WorkerMetrics,
   notifier: Pick<ScanNotifier, 'notify'>,
+  /** The scan's uploaded arrays, which go once its file is written. */
+  arrays: Pick<ScanArrays, 'removeScan'>,
 ): (job: Job<WriteScanJobData>) => Promise<ScanReport | undefined> {
   const request = async (scan: ScanState): Promise<WriteRequest> => {
     const raw = await store.loadEvents(scan.scanId);
@@ -81,6 +84,7 @@ export function createWriteScanProcessor(
     if (scan.status === 'written') {
       // A worker may have died after recording the file and before queueing its notifications.
       await notifier.notify('scan.written', scan, scan.writtenAt ?? '');
+      await arrays.removeScan(scanId);
       return undefined;
     }
     // Why an earlier attempt failed, kept in the warnings of the file that follows.
@@ -121,6 +125,7 @@ export function createWriteScanProcessor(
           { ...scan, ...record, status: 'written', writtenAt },
           writtenAt,
         );
+        await arrays.removeScan(scanId);
         const times = { started, loaded, inThread, recorded: performance.now() };
         const phases = filePhases(times, outcome.phases);
         metrics.written(phases, validation);

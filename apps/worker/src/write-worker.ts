@@ -19,6 +19,7 @@ import type { WorkerLog } from './worker-log.js';
 import { WorkerMetrics } from './worker-metrics.js';
 import { createScanNotifier, type ScanNotifier } from './scan-notifier.js';
 import { startWebhookDeliveries } from './webhook-deliveries.js';
+import { ScanArrays } from './scan-arrays.js';
 
 export interface RunningWriteWorker {
   worker: Worker<WriteScanJobData>;
@@ -55,6 +56,7 @@ export async function startWriteWorker(
       log,
       metrics,
       notifier,
+      new ScanArrays(redis, config),
     ),
     {
       connection: redis,

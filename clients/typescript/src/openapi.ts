@@ -321,6 +321,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/scans/{scanId}/arrays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an array (a .npy, or raw bytes with their dtype and shape)
+         * @description In Python: `b = io.BytesIO(); np.save(b, frame); requests.post(url, data=b.getvalue(), headers={"Content-Type": "application/x-npy"})`. The body streams to disk (ARRAY_SPOOL_DIR), fsynced before the answer; never to Redis. Little-endian numbers and booleans in C order. An optional Content-Digest (RFC 9530, sha-256 or sha-512 of the body as sent) is checked.
+         */
+        post: operations["uploadArray"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1131,6 +1151,38 @@ export interface components {
         DeliveryListResponse: {
             /** @description Newest first. */
             items: components["schemas"]["DeliveryResponse"][];
+        };
+        ArrayUploaded: {
+            /** @example mogno-0001 */
+            scanId: string;
+            /**
+             * @description Name it in a DataField or TimeSeries value as {"array": "<arrayId>"}.
+             * @example arr_0f8fad5b-d9cb-469f-a165-70867728950e
+             */
+            arrayId: string;
+            /**
+             * @description NumPy name of the element type.
+             * @example uint16
+             */
+            dtype: string;
+            /**
+             * @example [
+             *       128,
+             *       2048,
+             *       2048
+             *     ]
+             */
+            shape: number[];
+            /**
+             * @description Bytes of the data (C order).
+             * @example 1073741824
+             */
+            bytes: number;
+            /**
+             * @description Hex SHA-256 of the data bytes.
+             * @example 9f86d08…
+             */
+            sha256: string;
         };
         Violation: {
             /**
@@ -3145,6 +3197,130 @@ export interface operations {
             };
             /** @description No webhook has that id. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error; the log has it under the request id. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Redis cannot be reached; nothing was stored. Retry after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadArray: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description sha-256=:<base64>: of the body as sent. */
+                "Content-Digest"?: string;
+                /** @description With application/octet-stream: 2048,2048. */
+                "X-Array-Shape"?: string;
+                /** @description With application/octet-stream: uint16, float32, … (or <u2, <f4). */
+                "X-Array-Dtype"?: string;
+            };
+            path: {
+                /** @description The scanId given at open (or generated then). */
+                scanId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-npy": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrayUploaded"];
+                };
+            };
+            /** @description A JSON body that is not even JSON: an array goes as application/x-npy. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description With API_KEYS_FILE set: no API key, or one that is not valid. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key may not write scans of this beamline. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No scan has that id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The scan is closed: arrays are taken while it is open. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The array is larger than ARRAY_LIMIT_BYTES. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is neither application/x-npy nor application/octet-stream. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The array cannot be stored as sent (its header, dtype, order or byte count), or its Content-Digest differs. Nothing was kept. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

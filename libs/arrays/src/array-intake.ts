@@ -32,6 +32,7 @@ export class ArrayIntake extends Transform {
   private headLength = 0;
   private readonly data: Hash = createHash('sha256');
   private readonly body: Hash | undefined;
+  private outcome: IntakeResult | undefined;
 
   constructor(
     source: { format: 'npy' } | { format: 'raw'; layout: ArrayLayout },
@@ -45,12 +46,14 @@ export class ArrayIntake extends Transform {
   /** What was read; only once the stream has ended without error. */
   result(): IntakeResult {
     if (this.layout === undefined) throw new Error('the array was not read');
-    return {
+    // A digest can be taken once: the first call's result is the answer to every call.
+    this.outcome ??= {
       layout: this.layout,
       bytes: this.received,
       sha256: this.data.digest('hex'),
       ...(this.body !== undefined ? { bodyDigest: this.body.digest('base64') } : {}),
     };
+    return this.outcome;
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, next: TransformCallback): void {

@@ -114,6 +114,14 @@ export interface AppConfig {
   workerHttpPort: number;
   /** Address the worker's HTTP server binds. `WORKER_HTTP_HOST`, default 127.0.0.1. */
   workerHttpHost: string;
+  /** Largest array taken by `POST /v1/scans/{scanId}/arrays` (else 413). `ARRAY_LIMIT_BYTES`, default 8 GiB. */
+  arrayLimitBytes: number;
+  /**
+   * Where uploaded arrays wait, one folder per scan, until the scan's file is
+   * written; on the data file system, so the writer reads them at disk speed.
+   * `ARRAY_SPOOL_DIR`, default `var/arrays`.
+   */
+  arraySpoolDir: string;
   /** Attempts of one webhook delivery before it is logged failed. `WEBHOOK_ATTEMPTS`, default 10. */
   webhookAttempts: number;
   /**
@@ -200,6 +208,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     writeAttempts: read.integer('WRITE_ATTEMPTS', 5, 1, 100),
     workerHttpPort: read.integer('WORKER_HTTP_PORT', 9464, 0, 65535),
     workerHttpHost: read.string('WORKER_HTTP_HOST', '127.0.0.1'),
+    arrayLimitBytes: read.integer('ARRAY_LIMIT_BYTES', 8 * 1024 ** 3, 1, 1024 ** 4),
+    arraySpoolDir: path.resolve(read.string('ARRAY_SPOOL_DIR', 'var/arrays')),
     webhookAttempts: read.integer('WEBHOOK_ATTEMPTS', 10, 1, 100),
     webhookBackoffMs: read.integer('WEBHOOK_BACKOFF_MS', 2000, 10, 3_600_000),
     writeLockMs: read.integer('WRITE_LOCK_MS', 30_000, 1000, 600_000),

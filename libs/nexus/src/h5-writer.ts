@@ -5,9 +5,10 @@
  *
  * Files use HDF5's default (earliest) format bounds, so HDF5 1.10 readers open them.
  */
+import { fsync, fsyncDirectory } from './durable-files.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Dataset, Group } from 'h5wasm/node';
@@ -198,25 +199,6 @@ class ObjectWriteError extends Error {}
 function wrapAt(path: string, error: unknown): Error {
   if (error instanceof ObjectWriteError) return error;
   return new ObjectWriteError(`${path}: ${shortHdf5Message(messageOf(error))}`, { cause: error });
-}
-
-async function fsync(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Makes the rename durable; best effort, as some file systems cannot sync a directory. */
-async function fsyncDirectory(path: string): Promise<void> {
-  try {
-    const handle = await open(path, 'r');
-    await handle.sync().finally(() => handle.close());
-  } catch {
-    // The file is complete and in place; only its survival of a power cut is weaker.
-  }
 }
 
 async function digest(path: string): Promise<{ size: number; sha256: string }> {

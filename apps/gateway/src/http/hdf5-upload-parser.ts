@@ -7,6 +7,7 @@
  * The handler never removes it itself.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { arrayBodyOf, isArraysRoute } from '../arrays/array-upload-body.js';
 import { DomainError } from '../problem/domain-error.js';
 import { Hdf5Upload } from './hdf5-upload.js';
 import { uploadTooLarge, type UploadSpool } from './upload-spool.js';
@@ -21,8 +22,24 @@ export function isUploadRoute(url: string): boolean {
 }
 
 /** Uploads are taken on the upload routes only; elsewhere an HDF5 body is a 415 like any non-JSON. */
-export function useHdf5Uploads(fastify: FastifyInstance, spool: UploadSpool): void {
+export function useHdf5Uploads(
+  fastify: FastifyInstance,
+  spool: UploadSpool,
+  arrayLimitBytes: number,
+): void {
   fastify.addContentTypeParser(HDF5_UPLOAD_TYPES, (request, payload, done) => {
+    // Raw array bytes share application/octet-stream with HDF5 files.
+    if (
+      isArraysRoute(request) &&
+      request.headers['content-type']?.startsWith('application/octet-stream')
+    ) {
+      try {
+        done(null, arrayBodyOf(request, payload, 'raw', arrayLimitBytes));
+      } catch (error) {
+        done(error as DomainError, undefined);
+      }
+      return;
+    }
     if (!isUploadRoute(request.url)) {
       done(
         new DomainError(

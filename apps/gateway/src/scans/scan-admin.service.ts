@@ -1,4 +1,5 @@
 /** Operator actions on a scan: retry a failed write, delete a scan and its file. */
+import { ArraysService } from '../arrays/arrays.service.js';
 import type { ScanState } from '#libs/model/src/scan/index.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { rm } from 'node:fs/promises';
@@ -18,6 +19,7 @@ export class ScanAdminService {
     private readonly ingest: ScanIngest,
     private readonly jobs: WriteJobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly arrays: ArraysService,
   ) {}
 
   /** Queues the write of a failed scan again, with the job options of a close. */
@@ -46,6 +48,7 @@ export class ScanAdminService {
     if (outcome === 'closing') throw busy(scanId);
     if (outcome === 'unknown') throw notFound(scanId);
     await this.jobs.removeFailedWriteScan(scanId);
+    await this.arrays.removeScan(scanId);
   }
 
   private async removeFile(scan: ScanState): Promise<void> {
