@@ -23,5 +23,7 @@ COPY --from=build /app/dist dist
 COPY config config
 # SPOOL_DIR's default: uploads wait here while they are validated.
 RUN mkdir -p var/spool && chown node:node var/spool
+# ARRAY_SPOOL_DIR in docker-compose.yml: a new named volume takes this owner.
+RUN mkdir -p /spool/arrays && chown node:node /spool/arrays
 USER node
 CMD ["node", "dist/apps/gateway/src/main.js"]

@@ -13,7 +13,10 @@ import { load } from 'js-yaml';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 interface ComposeFile {
-  services: Record<string, { environment?: Record<string, string>; secrets?: string[] }>;
+  services: Record<
+    string,
+    { environment?: Record<string, string>; secrets?: string[]; volumes?: string[] }
+  >;
   secrets?: Record<string, { file?: string }>;
 }
 
@@ -29,5 +32,24 @@ describe('docker-compose.yml', () => {
     assert.ok(!('ALLOW_ANONYMOUS' in env));
     assert.deepEqual(gateway.secrets, ['api-keys']);
     assert.equal(compose.secrets?.['api-keys']?.file, './var/api-keys.json');
+  });
+
+  it('gives the gateway and the workers one data volume and one array spool', async () => {
+    const compose = load(
+      await readFile(path.join(root, 'docker-compose.yml'), 'utf8'),
+    ) as ComposeFile;
+    const { gateway, worker } = compose.services;
+    assert.ok(gateway !== undefined && worker !== undefined);
+    for (const name of ['DATA_ROOT', 'ARRAY_SPOOL_DIR']) {
+      const dir: string | undefined = gateway.environment?.[name];
+      assert.ok(dir !== undefined, `${name} is set`);
+      assert.equal(worker.environment?.[name], dir, `the same ${name} in gateway and worker`);
+      const mount = (service: { volumes?: string[] }): string | undefined =>
+        service.volumes?.find((volume) => volume.endsWith(`:${dir}`));
+      assert.ok(
+        mount(gateway) !== undefined && mount(gateway) === mount(worker),
+        `${dir} is one volume`,
+      );
+    }
   });
 });
