@@ -5,7 +5,7 @@
  * failed one.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -211,6 +211,15 @@ describe('open scans expire', () => {
     try {
       const scanId = await client.open(MOGNO);
       await client.device(scanId, event(1));
+      await request(expiring.baseUrl)
+        .post(`/v1/scans/${scanId}/arrays`)
+        .set('content-type', 'application/octet-stream')
+        .set('X-Array-Dtype', 'uint8')
+        .set('X-Array-Shape', '8')
+        .send(Buffer.alloc(8))
+        .expect(201);
+      const arrays = path.join(expiring.config.arraySpoolDir, scanId);
+      assert.equal((await readdir(arrays)).length, 1);
       assert.ok((await store.stagedBytes('MOGNO')) > 0);
       const expired = (await waitFor(
         client,
@@ -224,6 +233,11 @@ describe('open scans expire', () => {
       assert.ok(Date.parse(expired.expiredAt ?? '') > 0);
       assert.equal(await store.stagedBytes('MOGNO'), 0);
       assert.equal(await store.stagedBytes(), 0);
+      // The sweep removes them just after it marks the scan expired.
+      for (let tries = 0; tries < 100 && (await readdir(arrays).catch(() => undefined)); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await assert.rejects(readdir(arrays), { code: 'ENOENT' }, 'its uploaded arrays went too');
       assertProblem(await client.postJson(`/v1/scans/${scanId}/devices`, event(2)), 409);
     } finally {
       redis.disconnect();

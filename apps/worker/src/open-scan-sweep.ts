@@ -4,6 +4,7 @@
  * the store's script makes sure each scan is ended once, and queueing the
  * write of a scan that expiry closed is idempotent (one job id per scan).
  */
+import type { ScanArrays } from './scan-arrays.js';
 import type { AppConfig } from '#libs/config/src/index.js';
 import type { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
 import type { OpenScans } from '#libs/staging/src/index.js';
@@ -23,6 +24,7 @@ export function startOpenScanSweep(
   jobs: WriteJobQueue,
   config: AppConfig,
   log: Log,
+  arrays: Pick<ScanArrays, 'removeScan'>,
 ): OpenScanSweep {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -30,7 +32,7 @@ export function startOpenScanSweep(
   const schedule = (): void => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = sweepOnce(openScans, jobs, config, log)
+      running = sweepOnce(openScans, jobs, config, log, arrays)
         .catch((error: unknown) => log('warn', `open-scan sweep failed: ${String(error)}`))
         .finally(schedule);
     }, config.openScanSweepIntervalMs);
@@ -58,6 +60,8 @@ export async function sweepOnce(
   jobs: WriteJobQueue,
   config: AppConfig,
   log: Log,
+  /** An expired scan's uploaded arrays go with its events; a closed one's go once it is written. */
+  arrays: Pick<ScanArrays, 'removeScan'>,
 ): Promise<void> {
   const now = new Date();
   const cutoffMs = now.getTime() - config.openScanMaxAgeS * 1000;
@@ -75,6 +79,7 @@ export async function sweepOnce(
         await openScans.forget(scanId);
         log('info', `scan ${scanId} closed by expiry; its write is queued`);
       } else if (outcome === 'expired') {
+        await arrays.removeScan(scanId);
         log('info', `scan ${scanId} expired`);
       }
     }

@@ -47,6 +47,7 @@ export async function startWriteWorker(
   });
   const metrics = new WorkerMetrics(config.workerConcurrency);
   const notifier = createScanNotifier(redis, config);
+  const arrays = new ScanArrays(redis, config);
   const worker = new Worker<WriteScanJobData>(
     WRITE_QUEUE,
     createWriteScanProcessor(
@@ -56,7 +57,7 @@ export async function startWriteWorker(
       log,
       metrics,
       notifier,
-      new ScanArrays(redis, config),
+      arrays,
     ),
     {
       connection: redis,
@@ -84,7 +85,13 @@ export async function startWriteWorker(
     keyPrefix: config.keyPrefix,
     attempts: config.writeAttempts,
   });
-  const sweep = startOpenScanSweep(new OpenScans(redis, config.keyPrefix), jobs, config, log);
+  const sweep = startOpenScanSweep(
+    new OpenScans(redis, config.keyPrefix),
+    jobs,
+    config,
+    log,
+    arrays,
+  );
   const backfill = startCatalogBackfill(new CatalogBackfill(redis, config.keyPrefix), log);
   return {
     worker,
