@@ -59,6 +59,7 @@ describe('the Python client', () => {
       'test_backs_off_under_a_429_storm_then_raises_the_problem',
       'test_a_count_plan_with_a_baseline',
       'test_a_grid_scan_with_an_area_detector_streaming_to_a_file',
+      'test_arrays_as_npy_and_as_raw_bytes',
     ]) {
       assert.match(run.output, new RegExp(`${name} \\(.*\\) \\.\\.\\. ok`), name);
     }

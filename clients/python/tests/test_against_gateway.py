@@ -2,6 +2,7 @@
 Redis, and gives its URL): a whole MOGNO scan from Assonant-like objects, PVs
 through a schema, the data sender, the catalog, the command line, and the
 errors a user meets."""
+import hashlib
 import io
 import json
 import os
@@ -79,6 +80,22 @@ class AgainstGateway(unittest.TestCase):
         self.assertEqual(written["experimentDone"]["filepath"], "/data/mogno_0001.nxs")
         end = [m for m in written["completeness"]["moments"] if m["entry"] == "sample_acquisition_end"]
         self.assertEqual(end[0]["arrived"], 1)
+
+    def test_arrays_as_npy_and_as_raw_bytes(self) -> None:
+        import numpy as np  # Debian's python3-numpy, for the test only: the client needs none
+
+        scan_id = self.gateway.open_scan("MOGNO", "arrays", "CT")["scanId"]
+        frame = np.arange(24, dtype=np.uint16).reshape(4, 6)
+        sent = self.gateway.send_array(scan_id, frame)
+        self.assertEqual((sent["dtype"], sent["shape"], sent["bytes"]), ("uint16", [4, 6], 48))
+        self.assertEqual(sent["sha256"], hashlib.sha256(frame.tobytes()).hexdigest())
+        raw = self.gateway.send_array(scan_id, frame.tobytes(), dtype="uint16", shape=(4, 6))
+        self.assertEqual(raw["sha256"], sent["sha256"])
+        self.assertNotEqual(raw["arrayId"], sent["arrayId"])
+        with self.assertRaises(GatewayProblem) as fortran:
+            self.gateway.send_array(scan_id, np.asfortranarray(np.ones((2, 3))))
+        self.assertEqual(fortran.exception.status, 422)
+        self.assertIn("C order", fortran.exception.detail)
 
     def test_the_catalog_through_its_cursor(self) -> None:
         proposal = f"cat-{uuid.uuid4().hex[:8]}"
