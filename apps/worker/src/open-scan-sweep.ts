@@ -4,7 +4,7 @@
  * the store's script makes sure each scan is ended once, and queueing the
  * write of a scan that expiry closed is idempotent (one job id per scan).
  */
-import type { ScanArrays } from './scan-arrays.js';
+import type { ScanArrays } from '#libs/arrays/src/index.js';
 import type { AppConfig } from '#libs/config/src/index.js';
 import type { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
 import type { OpenScans } from '#libs/staging/src/index.js';

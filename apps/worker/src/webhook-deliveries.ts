@@ -12,6 +12,7 @@ import {
   DELIVERY_HEADER,
   EVENT_HEADER,
   isDeliveryJobData,
+  pendingDelivery,
   SIGNATURE_HEADER,
   sign,
   WEBHOOK_QUEUE,
@@ -62,15 +63,7 @@ async function deliver(
   }
   const attempt = job.attemptsMade + 1;
   const last = attempt >= (job.opts.attempts ?? 1);
-  const recorded = (await store.delivery(data.webhookId, data.deliveryId)) ?? {
-    deliveryId: data.deliveryId,
-    webhookId: data.webhookId,
-    event: data.event,
-    scanId: data.scanId,
-    state: 'pending',
-    attempts: 0,
-    createdAt: new Date().toISOString(),
-  };
+  const recorded = (await store.delivery(data.webhookId, data.deliveryId)) ?? pendingDelivery(data);
   const update = (change: Partial<Delivery>): Promise<void> =>
     store.recordDelivery({
       ...recorded,

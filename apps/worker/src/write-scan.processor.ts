@@ -24,7 +24,7 @@ import type { WriteRequest } from './write-request.js';
 import { withFields, type WorkerLog } from './worker-log.js';
 import type { WorkerMetrics } from './worker-metrics.js';
 import type { ScanNotifier } from './scan-notifier.js';
-import type { ScanArrays } from './scan-arrays.js';
+import type { ScanArrays } from '#libs/arrays/src/index.js';
 
 export const CREATOR = 'Assonant Gateway 0.1.0';
 

@@ -3,7 +3,7 @@
  * Redis connection is ready, so no job slips in before the worker can run it.
  */
 import { Worker, type Job } from 'bullmq';
-import { createConsumerRedis, type AppConfig } from '#libs/config/src/index.js';
+import { createConsumerRedis, redisAnswersWithin, type AppConfig } from '#libs/config/src/index.js';
 import {
   isWriteScanJobData,
   WRITE_QUEUE,
@@ -19,7 +19,7 @@ import type { WorkerLog } from './worker-log.js';
 import { WorkerMetrics } from './worker-metrics.js';
 import { createScanNotifier, type ScanNotifier } from './scan-notifier.js';
 import { startWebhookDeliveries } from './webhook-deliveries.js';
-import { ScanArrays } from './scan-arrays.js';
+import { ScanArrays } from '#libs/arrays/src/index.js';
 
 export interface RunningWriteWorker {
   worker: Worker<WriteScanJobData>;
@@ -47,7 +47,7 @@ export async function startWriteWorker(
   });
   const metrics = new WorkerMetrics(config.workerConcurrency);
   const notifier = createScanNotifier(redis, config);
-  const arrays = new ScanArrays(redis, config);
+  const arrays = new ScanArrays(redis, config.keyPrefix, config.arraySpoolDir);
   const worker = new Worker<WriteScanJobData>(
     WRITE_QUEUE,
     createWriteScanProcessor(
@@ -97,7 +97,7 @@ export async function startWriteWorker(
     worker,
     pool,
     metrics,
-    redisUp: async () => (await redis.ping().catch(() => undefined)) === 'PONG',
+    redisUp: () => redisAnswersWithin(redis, config.redisCommandTimeoutMs),
     close: async () => {
       await sweep.stop();
       await backfill.stop();

@@ -5,3 +5,4 @@ export * from './array-spool.js';
 export * from './array-records.js';
 export * from './content-digest.js';
 export * from './byte-limit.js';
+export * from './scan-arrays.js';

@@ -27,3 +27,20 @@ export function createConsumerRedis(config: AppConfig): Redis {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   });
 }
+
+/**
+ * Whether Redis answers a PING within `ms`. On the worker's connection a
+ * command waits for Redis to come back, however long: a health check must
+ * answer "down" instead of waiting with it.
+ */
+export async function redisAnswersWithin(redis: Redis, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return (await Promise.race([redis.ping().catch(() => undefined), late])) === 'PONG';
+  } finally {
+    clearTimeout(timer);
+  }
+}

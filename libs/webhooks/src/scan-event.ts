@@ -6,7 +6,7 @@
 import type { Queue } from 'bullmq';
 import { DELIVER_JOB, deliveryId, type DeliveryJobData } from './delivery-job.js';
 import type { WebhookStore } from './webhook-store.js';
-import { matches, type WebhookEvent } from './webhook.js';
+import { matches, pendingDelivery, type WebhookEvent } from './webhook.js';
 
 /** What a receiver is told of the scan. */
 export interface ScanEventSubject {
@@ -47,15 +47,7 @@ export async function emitScanEvent(
       body,
     };
     if ((await store.delivery(webhook.id, id)) === undefined) {
-      await store.recordDelivery({
-        deliveryId: id,
-        webhookId: webhook.id,
-        event,
-        scanId: scan.scanId,
-        state: 'pending',
-        attempts: 0,
-        createdAt: new Date().toISOString(),
-      });
+      await store.recordDelivery(pendingDelivery(data));
     }
     await queue.add(DELIVER_JOB, data, {
       jobId: id,

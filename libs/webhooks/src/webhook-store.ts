@@ -26,9 +26,8 @@ export class WebhookStore {
 
   /** Every webhook, without its secret, oldest first. */
   async list(): Promise<Webhook[]> {
-    const all = Object.values(await this.redis.hgetall(this.webhooksKey()));
-    return all
-      .map((text) => withoutSecret(JSON.parse(text) as StoredWebhook))
+    return (await this.listStored())
+      .map(withoutSecret)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 

@@ -40,3 +40,19 @@ export function matches(webhook: Webhook, event: WebhookEvent, beamline: string)
     (webhook.beamline === undefined || webhook.beamline === beamline)
   );
 }
+
+/** A delivery as its log first shows it: queued, not yet attempted. */
+export function pendingDelivery(
+  job: Pick<Delivery, 'deliveryId' | 'webhookId' | 'event' | 'scanId'>,
+): Delivery {
+  const { deliveryId, webhookId, event, scanId } = job;
+  return {
+    deliveryId,
+    webhookId,
+    event,
+    scanId,
+    state: 'pending',
+    attempts: 0,
+    createdAt: new Date().toISOString(),
+  };
+}

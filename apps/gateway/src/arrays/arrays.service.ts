@@ -10,12 +10,11 @@ import type { AppConfig } from '#libs/config/src/index.js';
 import {
   ArrayIntake,
   ArrayProblem,
-  ArrayRecords,
-  ArraySpool,
   byteLimit,
   parseContentDigest,
   parseDtype,
   parseShape,
+  ScanArrays,
   type ArrayLayout,
 } from '#libs/arrays/src/index.js';
 import { ScanStore } from '#libs/staging/src/index.js';
@@ -29,16 +28,14 @@ export const SHAPE_HEADER = 'x-array-shape';
 
 @Injectable()
 export class ArraysService {
-  private readonly spool: ArraySpool;
-  private readonly records: ArrayRecords;
+  private readonly arrays: ScanArrays;
 
   constructor(
     private readonly store: ScanStore,
     @Inject(PRODUCER_REDIS) redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.spool = new ArraySpool(config.arraySpoolDir);
-    this.records = new ArrayRecords(redis, config.keyPrefix);
+    this.arrays = new ScanArrays(redis, config.keyPrefix, config.arraySpoolDir);
   }
 
   async upload(
@@ -66,7 +63,7 @@ export class ArraysService {
     const limit = this.config.arrayLimitBytes;
     let arrayId: string;
     try {
-      arrayId = await this.spool.write(
+      arrayId = await this.arrays.spool.write(
         scanId,
         body.stream,
         [byteLimit(limit, () => arrayTooLarge(limit)), intake],
@@ -94,14 +91,13 @@ export class ArraysService {
       bytes,
       sha256,
     };
-    await this.records.add({ ...uploaded, createdAt: new Date().toISOString() });
+    await this.arrays.records.add({ ...uploaded, createdAt: new Date().toISOString() });
     return uploaded;
   }
 
   /** The scan is deleted: its arrays and their records go. */
-  async removeScan(scanId: string): Promise<void> {
-    await this.spool.removeScan(scanId);
-    await this.records.removeScan(scanId);
+  removeScan(scanId: string): Promise<void> {
+    return this.arrays.removeScan(scanId);
   }
 }
 

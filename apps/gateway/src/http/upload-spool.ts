@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { byteLimit } from '#libs/arrays/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
 
 const SPOOLED_NAME = /^upload-[0-9a-f-]{36}\.h5$/;
@@ -43,9 +44,14 @@ export class UploadSpool {
     this.live.add(file);
     try {
       await mkdir(this.dir, { recursive: true });
-      await pipeline(body, sizeLimit(this.limitBytes), createWriteStream(file, { flags: 'wx' }), {
-        signal,
-      });
+      await pipeline(
+        body,
+        byteLimit(this.limitBytes, () => uploadTooLarge(this.limitBytes)),
+        createWriteStream(file, { flags: 'wx' }),
+        {
+          signal,
+        },
+      );
       return file;
     } catch (error) {
       await this.remove(file);
@@ -62,17 +68,6 @@ export class UploadSpool {
   async removeAll(): Promise<void> {
     await Promise.all([...this.live].map((file) => this.remove(file)));
   }
-}
-
-function sizeLimit(limitBytes: number): Transform {
-  let size = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, next) {
-      size += chunk.length;
-      if (size > limitBytes) next(uploadTooLarge(limitBytes));
-      else next(null, chunk);
-    },
-  });
 }
 
 export function uploadTooLarge(limitBytes: number): DomainError {
