@@ -21,6 +21,9 @@ const H5PY = {
  * setuptools (to install the Python client as a user would), promtool, and
  * chromium for the web catalog's browser test.
  */
+/** Where Debian's HDF5 filter plugins go, and h5py looks for them. */
+const HDF5_PLUGINS = '/usr/lib/x86_64-linux-gnu/hdf5/serial/plugins';
+
 const TEST_PACKAGES = [
   H5PY,
   { deb: 'hdf5-tools', present: () => onPath('h5dump') },
@@ -32,6 +35,15 @@ const TEST_PACKAGES = [
   { deb: 'prometheus', present: () => onPath('promtool') },
   // The web catalog is tested in a real browser, driven by playwright-core.
   { deb: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  // h5py reads back the compressed datasets: LZ4 and bitshuffle+LZ4 through
+  // Debian's filter plugins; a Zstd chunk is checked with the zstd tool.
+  {
+    deb: 'python3-hdf5plugin',
+    present: () => succeeds('/usr/bin/python3', ['-c', 'import hdf5plugin']),
+  },
+  { deb: 'hdf5-filter-plugin', present: () => existsSync(`${HDF5_PLUGINS}/libh5lz4.so`) },
+  { deb: 'bitshuffle', present: () => existsSync(`${HDF5_PLUGINS}/libh5bshuf.so`) },
+  { deb: 'zstd', present: () => onPath('zstd') },
 ];
 
 function log(message) {

@@ -4,6 +4,7 @@
  * path with its value, dtype, `units` and metadata attributes; every TimeSeries
  * an NXlog; every position under `transformations`.
  */
+import { isBinaryReference } from '#libs/model/src/index.js';
 import type {
   AxisJson,
   ComponentJson,
@@ -67,6 +68,7 @@ function encode(values: unknown[]): { dtype: ExpectedDatum['dtype']; value: (str
 }
 
 export function datum(path: string, field: DataFieldJson): ExpectedDatum {
+  if (isBinaryReference(field.value)) throw new Error(`${path}: uploaded data has no JSON datum`);
   const { flat, shape } = flatten(field.value);
   const attrs: Record<string, (string | number)[]> = {};
   for (const [key, meta] of Object.entries(field.extra_metadata ?? {})) {

@@ -12,6 +12,8 @@ import {
   resolveStagedScan,
   type SchemaIndex,
 } from '#libs/beamline-schema/src/wire-form/index.js';
+import { ArraySpool } from '#libs/arrays/src/array-spool.js';
+import { uploadedArrays } from '#libs/arrays/src/uploaded-arrays.js';
 import { buildScanTree, type NxGroupNode } from '#libs/nexus/src/index.js';
 import type { CompletenessReport } from '#libs/model/src/scan/index.js';
 import { parseStagedScan } from '#libs/staging/src/index.js';
@@ -38,6 +40,14 @@ export async function buildScan(request: WriteRequest): Promise<BuiltScan> {
     creator: request.creator,
     fileTime: request.fileTime,
     ...(request.scan.runEnd !== undefined ? { runEnd: request.scan.runEnd } : {}),
+    ...(request.uploads !== undefined
+      ? {
+          uploads: uploadedArrays(
+            request.uploads.records,
+            new ArraySpool(request.uploads.spoolDir),
+          ),
+        }
+      : {}),
   });
   const overrides = await loadBeamlineOverrides(
     request.beamlineOverridesDir,

@@ -26,7 +26,11 @@ export async function reportScanFile(request: WriteRequest): Promise<ReportOutco
     `.report.${path.basename(request.finalPath)}.${randomBytes(6).toString('hex')}`,
   );
   try {
-    await writeNexusScratch(built.root, scratch);
+    await writeNexusScratch(
+      built.root,
+      scratch,
+      request.storage === undefined ? {} : { storage: request.storage },
+    );
     const validation = await validateWrittenFile(scratch, request.linkRoot, built.technique);
     return {
       ok: true,

@@ -1,5 +1,7 @@
 /** What the worker's main thread hands to a writer thread, and what it gets back. */
+import type { ArrayRecord } from '#libs/arrays/src/array-records.js';
 import type { NumberedRow } from '#libs/beamline-schema/src/index.js';
+import type { StoragePolicy } from '#libs/nexus/src/compression.js';
 import type {
   CompletenessReport,
   ScanMetadata,
@@ -21,6 +23,10 @@ export interface WriteRequest {
   beamlineOverridesDir: string;
   /** The rows of the schema version the scan pinned (`scan.schema`), when it pinned one. */
   schemaRows?: NumberedRow[];
+  /** The scan's uploaded arrays and frames, and the spool that holds them. */
+  uploads?: { records: ArrayRecord[]; spoolDir: string };
+  /** How large datasets are chunked and compressed, for the scan's beamline (else DEFAULT_STORAGE). */
+  storage?: StoragePolicy;
 }
 
 /** Milliseconds of each step of a file in its writer thread. */

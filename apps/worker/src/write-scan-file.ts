@@ -16,7 +16,11 @@ export async function writeScanFile(request: WriteRequest): Promise<WriteOutcome
   const builtAt = performance.now();
   let written: Awaited<ReturnType<typeof writeNexusFile>>;
   try {
-    written = await writeNexusFile(built.root, request.finalPath);
+    written = await writeNexusFile(
+      built.root,
+      request.finalPath,
+      request.storage === undefined ? {} : { storage: request.storage },
+    );
   } catch (error) {
     return { ok: false, kind: 'io', message: describe(error) };
   }

@@ -25,6 +25,7 @@ import { withFields, type WorkerLog } from './worker-log.js';
 import type { WorkerMetrics } from './worker-metrics.js';
 import type { ScanNotifier } from './scan-notifier.js';
 import type { ScanArrays } from '#libs/arrays/src/index.js';
+import { storagePolicy } from './storage-policy.js';
 
 export const CREATOR = 'Assonant Gateway 0.1.0';
 
@@ -36,7 +37,7 @@ export function createWriteScanProcessor(
   metrics: WorkerMetrics,
   notifier: Pick<ScanNotifier, 'notify'>,
   /** The scan's uploaded arrays, which go once its file is written. */
-  arrays: Pick<ScanArrays, 'removeScan'>,
+  arrays: Pick<ScanArrays, 'removeScan' | 'records'>,
 ): (job: Job<WriteScanJobData>) => Promise<ScanReport | undefined> {
   const request = async (scan: ScanState): Promise<WriteRequest> => {
     const raw = await store.loadEvents(scan.scanId);
@@ -51,6 +52,8 @@ export function createWriteScanProcessor(
       fileTime: new Date().toISOString(),
       beamlineOverridesDir: config.beamlineOverridesDir,
       ...(schemaRows !== undefined ? { schemaRows } : {}),
+      uploads: { records: await arrays.records.list(scan.scanId), spoolDir: config.arraySpoolDir },
+      storage: storagePolicy(config, scan.beamline),
     };
   };
   return async (job) => {

@@ -399,6 +399,36 @@ export interface components {
             /** @description Hex SHA-256 of the file. */
             sha256: string;
         };
+        FrameStreamStatus: {
+            /** @example pco_frames */
+            stream: string;
+            /**
+             * @description NumPy name of its element type.
+             * @example uint16
+             */
+            dtype: string;
+            /**
+             * @description The shape of each frame.
+             * @example [
+             *       2048,
+             *       2048
+             *     ]
+             */
+            shape: number[];
+            /**
+             * @description Frames received.
+             * @example 126
+             */
+            frames: number;
+            /**
+             * @description Indices below the highest received that have no frame. The file stacks the frames it has in index order, without filling these.
+             * @example [
+             *       40,
+             *       41
+             *     ]
+             */
+            missing: number[];
+        };
         FindingResponse: {
             /** @enum {string} */
             severity: "error" | "warning";
@@ -499,6 +529,8 @@ export interface components {
             error?: string;
             /** @description What the writer noticed and still wrote; also that expiry closed the scan (OPEN_SCAN_EXPIRY=close), when it did. */
             warnings: string[];
+            /** @description While the scan is open or closing: its frame streams (POST /v1/scans/{scanId}/arrays?stream=…&index=…). */
+            streams?: components["schemas"]["FrameStreamStatus"][];
             /** @description When the scan was expired, ISO 8601. */
             expiredAt?: string;
             /** @description Why the scan was expired. */
@@ -533,10 +565,13 @@ export interface components {
                 [key: string]: (number | string | boolean | unknown[]) | null;
             };
             /**
-             * @description A number, string, boolean or null (the PV could not be read), or a rectangular (nested) array of numbers (null allowed), strings or booleans. Never an object. The key is required.
+             * @description A number, string, boolean or null (the PV could not be read), or a rectangular (nested) array of numbers (null allowed), strings or booleans; or {"array": "<arrayId>"} naming an array uploaded to POST /v1/scans/{scanId}/arrays, or {"stream": "<name>"} naming a frame stream. The key is required.
              * @example 22
              */
-            value: (number | string | boolean | unknown[]) | null;
+            value: (number | string | boolean | unknown[] | {
+                array?: string;
+                stream?: string;
+            }) | null;
         };
         TimeSeriesSamples: {
             /**
@@ -554,14 +589,17 @@ export interface components {
                 [key: string]: (number | string | boolean | unknown[]) | null;
             };
             /**
-             * @description One sample per timestamp; samples may themselves be arrays (all of one shape).
+             * @description One sample per timestamp; samples may themselves be arrays (all of one shape). Or {"array": "<arrayId>"} / {"stream": "<name>"}: uploaded data whose first axis is the samples.
              * @example [
              *       22,
              *       22.001,
              *       21.999
              *     ]
              */
-            value: unknown[];
+            value: unknown[] | {
+                array?: string;
+                stream?: string;
+            };
         };
         TimeSeriesTimestamps: {
             /**
@@ -1183,6 +1221,26 @@ export interface components {
              * @example 9f86d08…
              */
             sha256: string;
+            /**
+             * @description The frame stream it is a frame of.
+             * @example pco_frames
+             */
+            stream?: string;
+            /**
+             * @description Its index in the stream.
+             * @example 17
+             */
+            index?: number;
+            /**
+             * @description The compression asked for.
+             * @example bslz4
+             */
+            compression?: string;
+            /**
+             * @description True: this frame index was sent before with the same bytes; the earlier upload stands.
+             * @example true
+             */
+            duplicate?: boolean;
         };
         Violation: {
             /**
@@ -3226,7 +3284,14 @@ export interface operations {
     };
     uploadArray: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A frame stream this array is one frame of (with `index`): the file holds the stream as one [n, …frame] dataset in index order. Name it in a field as {"stream": "<name>"}. */
+                stream?: string;
+                /** @description The frame's index in its stream, from 0 (with `stream`). */
+                index?: number;
+                /** @description How to compress it in the file, instead of the beamline's choice: gzip, bslz4, lz4, zstd, none; gzip and zstd take a level (gzip:6, zstd:9). A stream keeps its first frame's choice. */
+                compression?: string;
+            };
             header?: {
                 /** @description sha-256=:<base64>: of the body as sent. */
                 "Content-Digest"?: string;
@@ -3292,7 +3357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The scan is closed: arrays are taken while it is open. */
+            /** @description The scan is closed (arrays are taken while it is open), or the frame index was sent before with other bytes. */
             409: {
                 headers: {
                     [name: string]: unknown;

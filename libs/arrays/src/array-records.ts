@@ -10,6 +10,11 @@ export interface ArrayRecord {
   /** Hex SHA-256 of the data bytes. */
   sha256: string;
   createdAt: string;
+  /** A frame: the stream it belongs to and its index there. */
+  stream?: string;
+  index?: number;
+  /** The compression the upload asked for (`bslz4`, `gzip:6`); else the beamline's. */
+  compression?: string;
 }
 
 export class ArrayRecords {
@@ -33,12 +38,16 @@ export class ArrayRecords {
     );
   }
 
+  async remove(scanId: string, arrayId: string): Promise<void> {
+    await this.redis.hdel(this.key(scanId), arrayId);
+  }
+
   async removeScan(scanId: string): Promise<void> {
     await this.redis.del(this.key(scanId));
   }
 
   /** Beside the scan's own keys, in its hash slot. */
-  private key(scanId: string): string {
+  key(scanId: string): string {
     return `${this.prefix}:scan:{${scanId}}:arrays`;
   }
 }

@@ -52,6 +52,11 @@ export class ArraySpool {
     }
   }
 
+  /** Removes one array (refused after it was stored). */
+  async remove(scanId: string, arrayId: string): Promise<void> {
+    await rm(this.file(scanId, arrayId), { force: true });
+  }
+
   /** Removes the scan's arrays: its file is written, or it was deleted. */
   async removeScan(scanId: string): Promise<void> {
     await rm(this.scanDir(scanId), { recursive: true, force: true });

@@ -6,3 +6,5 @@ export * from './array-records.js';
 export * from './content-digest.js';
 export * from './byte-limit.js';
 export * from './scan-arrays.js';
+export * from './frame-streams.js';
+export * from './uploaded-arrays.js';

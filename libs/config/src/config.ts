@@ -3,6 +3,8 @@
  * start; a bad value stops the process with a message naming the variable.
  */
 import path from 'node:path';
+import { canonicalBeamline } from '#libs/model/src/rules/identifiers.js';
+import { parseCompression, type Compression } from '#libs/nexus/src/compression.js';
 
 export interface AppConfig {
   /** HTTP port of the gateway. `PORT`, default 3000. */
@@ -122,6 +124,24 @@ export interface AppConfig {
    * `ARRAY_SPOOL_DIR`, default `var/arrays`.
    */
   arraySpoolDir: string;
+  /**
+   * How large datasets are compressed: gzip (readable everywhere), bslz4
+   * (bitshuffle + LZ4), lz4, zstd or none; gzip and zstd take a level
+   * (`gzip:6`, `zstd:9`). An upload may ask for its own (`?compression=`).
+   * `ARRAY_COMPRESSION`, default `gzip:4`.
+   */
+  arrayCompression: Compression;
+  /**
+   * Per-beamline choices over ARRAY_COMPRESSION, `MOGNO=bslz4,CARNAUBA=zstd:5`.
+   * `ARRAY_COMPRESSION_BY_BEAMLINE`, default none.
+   */
+  arrayCompressionByBeamline: Record<string, Compression>;
+  /**
+   * Numeric datasets (uploaded or sent as JSON) of at least this many bytes
+   * are chunked (a frame, or about 1 MiB, per chunk) and compressed.
+   * `ARRAY_CHUNK_ABOVE_BYTES`, default 1 MiB.
+   */
+  arrayChunkAboveBytes: number;
   /** Attempts of one webhook delivery before it is logged failed. `WEBHOOK_ATTEMPTS`, default 10. */
   webhookAttempts: number;
   /**
@@ -210,6 +230,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     workerHttpHost: read.string('WORKER_HTTP_HOST', '127.0.0.1'),
     arrayLimitBytes: read.integer('ARRAY_LIMIT_BYTES', 8 * 1024 ** 3, 1, 1024 ** 4),
     arraySpoolDir: path.resolve(read.string('ARRAY_SPOOL_DIR', 'var/arrays')),
+    arrayCompression: read.compression('ARRAY_COMPRESSION', 'gzip:4'),
+    arrayCompressionByBeamline: read.compressionByBeamline('ARRAY_COMPRESSION_BY_BEAMLINE'),
+    arrayChunkAboveBytes: read.integer('ARRAY_CHUNK_ABOVE_BYTES', 1024 * 1024, 1, 1024 ** 4),
     webhookAttempts: read.integer('WEBHOOK_ATTEMPTS', 10, 1, 100),
     webhookBackoffMs: read.integer('WEBHOOK_BACKOFF_MS', 2000, 10, 3_600_000),
     writeLockMs: read.integer('WRITE_LOCK_MS', 30_000, 1000, 600_000),
@@ -251,6 +274,31 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  compression(name: string, fallback: string): Compression {
+    const raw = this.string(name, fallback);
+    const parsed = parseCompression(raw);
+    if (!('problem' in parsed)) return parsed;
+    this.problems.push(`${name}=${raw}: ${parsed.problem}`);
+    return parseCompression(fallback) as Compression;
+  }
+
+  compressionByBeamline(name: string): Record<string, Compression> {
+    const choices: Record<string, Compression> = {};
+    for (const pair of this.string(name, '')
+      .split(',')
+      .filter((p) => p.trim() !== '')) {
+      const [beamline = '', choice = ''] = pair.split('=').map((part) => part.trim());
+      const parsed = parseCompression(choice);
+      if (beamline === '' || 'problem' in parsed) {
+        const why = 'problem' in parsed ? parsed.problem : 'no beamline before "="';
+        this.problems.push(`${name}: "${pair}": ${why} (expected BEAMLINE=choice,…)`);
+        continue;
+      }
+      choices[canonicalBeamline(beamline)] = parsed;
+    }
+    return choices;
   }
 
   pattern(name: string, fallback: string, rule: RegExp): string {

@@ -27,7 +27,15 @@ export type StageResult =
   /** The global staging budget (STAGING_LIMIT_BYTES) is used up. */
   | { kind: 'full' }
   /** The scan's beamline has used up its budget (STAGING_LIMIT_PER_BEAMLINE_BYTES). */
-  | { kind: 'beamline-full'; scanId: string };
+  | { kind: 'beamline-full'; scanId: string }
+  /** Values name arrays this scan has not got. */
+  | { kind: 'unknown-arrays'; scanId: string; problems: ReferenceProblem[] };
+
+/** A value naming uploaded data that is not there, and where in the body. */
+export interface ReferenceProblem {
+  path: string;
+  message: string;
+}
 
 export type PvStageResult =
   | StageResult

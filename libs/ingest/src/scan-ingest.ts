@@ -4,7 +4,8 @@
  * and conflicts told apart), close and queue the write, retry a failed one.
  */
 import { randomUUID } from 'node:crypto';
-import { canonicalBeamline, entryName } from '#libs/model/src/index.js';
+import type { ArrayRecords } from '#libs/arrays/src/array-records.js';
+import { binaryReferencesIn, canonicalBeamline, entryName } from '#libs/model/src/index.js';
 import type {
   CreateScanRequestJson,
   ExperimentDoneJson,
@@ -34,6 +35,7 @@ import type {
   CloseResult,
   OpenOutcome,
   PvStageResult,
+  ReferenceProblem,
   RetryResult,
   StageResult,
 } from './outcomes.js';
@@ -55,11 +57,14 @@ export interface ReceivedEvent<Body> {
 export interface ScanIngestOptions {
   /** Where beamline schemas are kept: a scan pins the current one when it opens. */
   schemas?: SchemaStore;
+  /** The scans' uploaded arrays, which an event's `{"array": id}` values must name. */
+  arrays?: ArrayRecords;
   now?: () => Date;
 }
 
 export class ScanIngest {
   private readonly schemas: SchemaStore | undefined;
+  private readonly arrays: ArrayRecords | undefined;
   private readonly pinned: PinnedSchemas;
   private readonly now: () => Date;
 
@@ -69,6 +74,7 @@ export class ScanIngest {
     options: ScanIngestOptions = {},
   ) {
     this.schemas = options.schemas;
+    this.arrays = options.arrays;
     this.pinned = new PinnedSchemas(options.schemas);
     this.now = options.now ?? (() => new Date());
   }
@@ -211,6 +217,8 @@ export class ScanIngest {
       return { kind: 'id-mismatch', bodyEventId: sent, idempotencyKey };
     }
     const { eventId } = choice;
+    const missing = await this.unknownArrays(scanId, event.body);
+    if (missing.length > 0) return { kind: 'unknown-arrays', scanId, problems: missing };
     const outcome = await this.store.stage(scanId, kind, eventId, event.json);
     switch (outcome) {
       case 'stored':
@@ -226,5 +234,23 @@ export class ScanIngest {
       case 'beamline-full':
         return { kind: 'beamline-full', scanId };
     }
+  }
+
+  /**
+   * The `{"array": id}` values of an event that name no array of this scan
+   * (never uploaded, or uploaded to another scan). Streams are not checked:
+   * their frames may come after the event that names them.
+   */
+  private async unknownArrays(scanId: string, body: unknown): Promise<ReferenceProblem[]> {
+    const problems: ReferenceProblem[] = [];
+    for (const { path, reference } of binaryReferencesIn(body)) {
+      if (!('array' in reference)) continue;
+      if ((await this.arrays?.get(scanId, reference.array)) !== undefined) continue;
+      problems.push({
+        path,
+        message: `array ${reference.array} is not one of scan ${scanId}'s arrays: upload it with POST /v1/scans/${scanId}/arrays and send the arrayId that answers`,
+      });
+    }
+    return problems;
   }
 }

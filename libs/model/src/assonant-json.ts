@@ -12,6 +12,7 @@
  * `3.0` stays a float in the file.
  */
 import type { ComponentClass } from './component-classes.js';
+import type { BinaryReferenceJson } from './rules/binary-reference.js';
 
 export type JsonNumber = number | bigint;
 export type ScalarValue = JsonNumber | string | boolean | null;
@@ -20,7 +21,8 @@ export type FieldValue = ScalarValue | FieldValue[];
 export type MetadataValue = ScalarValue | MetadataValue[];
 
 export interface DataFieldJson {
-  value: FieldValue;
+  /** The value itself, or a reference to an uploaded array or frame stream that holds it. */
+  value: FieldValue | BinaryReferenceJson;
   unit?: string | null;
   extra_metadata?: Record<string, MetadataValue>;
 }

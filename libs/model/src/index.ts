@@ -10,7 +10,8 @@ export * from './naming.js';
 export * from './request-json.js';
 
 export { axisReferenceProblem } from './rules/axis-reference.js';
-export { fieldValueProblem, MAX_ARRAY_RANK } from './rules/field-value.js';
+export { fieldValueProblem, metadataValueProblem, MAX_ARRAY_RANK } from './rules/field-value.js';
+export * from './rules/binary-reference.js';
 export { EVENT_ID_PATTERN, SAFE_NAME_PATTERN, canonicalBeamline } from './rules/identifiers.js';
 export { isJsonObject, jsonKind, ownValue } from './rules/json-object.js';
 export { linkNameProblem, MAX_NAME_LENGTH, RESERVED_NAMES } from './rules/link-name.js';

@@ -24,6 +24,7 @@ import type {
   TimeSeriesJson,
 } from '#libs/model/src/assonant-json.js';
 import { isTimeSeries } from '#libs/model/src/assonant-json.js';
+import { isBinaryReference } from '#libs/model/src/rules/binary-reference.js';
 import type { ExperimentStage } from '#libs/model/src/naming.js';
 import {
   stagedEntryName,
@@ -216,7 +217,8 @@ function addReading(item: Item, eventId: string, field: FieldJson, time: number 
     return;
   }
   if (!isTimeSeries(field)) {
-    if (time === undefined) item.stays = true;
+    // Uploaded data is not stacked into a series: each reading keeps its own.
+    if (time === undefined || isBinaryReference(field.value)) item.stays = true;
     else {
       item.times.push(time);
       item.values.push(field.value);

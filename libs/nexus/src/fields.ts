@@ -12,6 +12,10 @@ import {
   type MetadataValue,
   type TimeSeriesJson,
 } from '#libs/model/src/assonant-json.js';
+import {
+  isBinaryReference,
+  type BinaryReferenceJson,
+} from '#libs/model/src/rules/binary-reference.js';
 import { epochSecondsToIso } from './iso-time.js';
 import { toNxValue, type ConvertedValue } from './json-values.js';
 import type { TreeMerger } from './merge.js';
@@ -54,8 +58,26 @@ export function dataFieldNode(
   ctx: TreeMerger,
   ownAttrs: OwnAttrs = [],
 ): NxDatasetNode {
-  const converted = toNxValue(field.value);
+  const converted = isBinaryReference(field.value)
+    ? uploaded(field.value, ctx)
+    : toNxValue(field.value);
   return dataset(converted.value, fieldAttrs(field, converted, path, ctx, ownAttrs));
+}
+
+/**
+ * The uploaded data a reference names. One that names nothing (the gateway
+ * refuses those; this is a spool emptied behind its back) keeps the
+ * reference as its text, with a warning, so the file still says what was sent.
+ */
+function uploaded(reference: BinaryReferenceJson, ctx: TreeMerger): ConvertedValue {
+  const found = ctx.uploads.resolve(reference);
+  if (!('problem' in found)) return { value: found, nullCount: 0, issues: [] };
+  return {
+    value: text(JSON.stringify(reference)),
+    nullCount: 0,
+    encoding: 'json',
+    issues: [`${found.problem}: the reference is stored as JSON text`],
+  };
 }
 
 /**
@@ -93,7 +115,9 @@ const SECONDS_PER_UNIT: Readonly<Partial<Record<string, number>>> = {
 };
 
 function timeNode(field: DataFieldJson, path: string, ctx: TreeMerger): NxDatasetNode {
-  const converted = toNxValue(field.value);
+  const converted = isBinaryReference(field.value)
+    ? uploaded(field.value, ctx)
+    : toNxValue(field.value);
   const unit = typeof field.unit === 'string' ? field.unit : 's';
   const relative = relativeTimes(converted.value, unit);
   const own: [string, NxValue][] = [['units', text(unit)]];

@@ -14,7 +14,22 @@ import { performance } from 'node:perf_hooks';
 import type { Dataset, Group } from 'h5wasm/node';
 import { hdf5Runtime, messageOf, shortHdf5Message, type Hdf5Runtime } from './hdf5-runtime.js';
 import { closeErrorReports } from './hdf5-streams.js';
-import { elementCount, joinPath, text, type NxGroupNode, type NxValue } from './tree.js';
+import type { StoragePolicy } from './compression.js';
+import { chunkedLayout, DEFAULT_STORAGE } from './dataset-storage.js';
+import { writeSpooledDataset } from './spooled-writer.js';
+import {
+  elementCount,
+  joinPath,
+  text,
+  type InMemoryValue,
+  type NxGroupNode,
+  type NxValue,
+} from './tree.js';
+
+export interface WriteOptions {
+  /** Which datasets are chunked and how they are compressed (DEFAULT_STORAGE). */
+  storage?: StoragePolicy;
+}
 
 export interface WrittenFile {
   /** Size of the final file in bytes. */
@@ -31,7 +46,11 @@ export interface WrittenFile {
  * the tree sets it. On failure the temporary file is removed, `finalPath` is left
  * as it was, and the error says what failed, with the original as `cause`.
  */
-export async function writeNexusFile(root: NxGroupNode, finalPath: string): Promise<WrittenFile> {
+export async function writeNexusFile(
+  root: NxGroupNode,
+  finalPath: string,
+  options: WriteOptions = {},
+): Promise<WrittenFile> {
   const target = resolve(finalPath);
   const directory = dirname(target);
   const temporary = join(
@@ -45,7 +64,10 @@ export async function writeNexusFile(root: NxGroupNode, finalPath: string): Prom
     runtime = await hdf5Runtime();
     await mkdir(directory, { recursive: true });
     await removeStaleTemporaries(target);
-    writeTree(runtime, temporary, root);
+    writeTree(runtime, temporary, root, {
+      storage: options.storage ?? DEFAULT_STORAGE,
+      withData: true,
+    });
     wrote = performance.now();
     await fsync(temporary);
     await rename(temporary, target);
@@ -76,14 +98,22 @@ export async function writeNexusFile(root: NxGroupNode, finalPath: string): Prom
 }
 
 /**
- * Writes the tree to `path` and nothing more: no fsync, no rename, no digest.
- * For a file that is read once and removed (a report's dry run).
+ * Writes the tree to `path` and nothing more: no fsync, no rename, no digest,
+ * and uploaded data as datasets of its shape without its bytes. For a file
+ * that is read once and removed (a report's dry run).
  */
-export async function writeNexusScratch(root: NxGroupNode, path: string): Promise<void> {
+export async function writeNexusScratch(
+  root: NxGroupNode,
+  path: string,
+  options: WriteOptions = {},
+): Promise<void> {
   const runtime = await hdf5Runtime();
   try {
     await mkdir(dirname(path), { recursive: true });
-    writeTree(runtime, path, root);
+    writeTree(runtime, path, root, {
+      storage: options.storage ?? DEFAULT_STORAGE,
+      withData: false,
+    });
   } catch (error) {
     closeErrorReports(runtime);
     throw new Error(`cannot write NeXus file ${path}: ${shortHdf5Message(messageOf(error))}`, {
@@ -92,14 +122,25 @@ export async function writeNexusScratch(root: NxGroupNode, path: string): Promis
   }
 }
 
-function writeTree({ h5, version }: Hdf5Runtime, path: string, root: NxGroupNode): void {
+interface TreeWrite {
+  storage: StoragePolicy;
+  /** False: uploaded data gets its dataset but not its bytes. */
+  withData: boolean;
+}
+
+function writeTree(
+  { h5, version }: Hdf5Runtime,
+  path: string,
+  root: NxGroupNode,
+  how: TreeWrite,
+): void {
   const file = new h5.File(path, 'w');
   try {
     const attrs = new Map(root.attrs);
     if (version !== undefined && !attrs.has('HDF5_Version'))
       attrs.set('HDF5_Version', text(version));
     writeAttrs(file, attrs, '/');
-    writeChildren(file, root, '/');
+    writeChildren(file, root, '/', how);
   } catch (error) {
     closeQuietly(file);
     throw error;
@@ -116,7 +157,7 @@ function closeQuietly(file: { close(): number }): void {
   }
 }
 
-function writeChildren(h5group: Group, node: NxGroupNode, path: string): void {
+function writeChildren(h5group: Group, node: NxGroupNode, path: string, how: TreeWrite): void {
   for (const [name, child] of node.children) {
     const childPath = joinPath(path, name);
     // h5wasm takes names as paths: a slash would silently create a deeper object,
@@ -129,11 +170,16 @@ function writeChildren(h5group: Group, node: NxGroupNode, path: string): void {
         case 'group': {
           const created = h5group.create_group(name);
           writeAttrs(created, child.attrs, childPath);
-          writeChildren(created, child, childPath);
+          writeChildren(created, child, childPath, how);
           break;
         }
         case 'dataset': {
-          const created = h5group.create_dataset({ name, ...h5Data(child.value) });
+          const value = child.value;
+          const layout = chunkedLayout(value, how.storage);
+          const created =
+            value.dtype === 'spooled'
+              ? writeSpooledDataset(h5group, name, value, layout, how.withData)
+              : h5group.create_dataset({ name, ...h5Data(value), ...layout });
           writeAttrs(created, child.attrs, childPath);
           break;
         }
@@ -156,6 +202,7 @@ function writeAttrs(owner: Group | Dataset, attrs: Map<string, NxValue>, path: s
     // leave it (and so the file) open.
     if (name === '') throw new ObjectWriteError(`${path}@: an attribute needs a name`);
     try {
+      if (value.dtype === 'spooled') throw new Error('uploaded data cannot be an attribute');
       const { data, shape, dtype } = h5Data(value);
       owner.create_attribute(name, data, shape, dtype);
     } catch (error) {
@@ -165,7 +212,7 @@ function writeAttrs(owner: Group | Dataset, attrs: Map<string, NxValue>, path: s
 }
 
 /** One buffer per dataset or attribute: a single h5wasm call, whatever its size. */
-function h5Data(value: NxValue): {
+function h5Data(value: InMemoryValue): {
   data: Float64Array | BigInt64Array | Uint8Array | string[];
   shape: number[];
   dtype: string;

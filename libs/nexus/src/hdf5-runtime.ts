@@ -36,6 +36,10 @@ async function load(): Promise<Hdf5Runtime> {
   const module = await h5.ready;
   // Without this HDF5 only prints its diagnostics and carries on with a bad file.
   module.activate_throwing_error_handler();
+  // The compression filters beyond gzip (bitshuffle, LZ4, Zstd), first on
+  // HDF5's plugin path, for writing and for reading back.
+  const plugins = await import('h5wasm-plugins');
+  plugins.install_local_plugins(module);
   let aborted: string | undefined;
   // Emscripten calls this before it throws the abort as a RuntimeError, which
   // a caller may catch and describe in its own words.

@@ -22,6 +22,7 @@ import { componentNode, fillComponent, nexusChildName, type SampleHome } from '.
 import { fieldNode } from './fields.js';
 import { finalizeGeometry } from './geometry.js';
 import { TreeMerger } from './merge.js';
+import type { UploadedData } from './uploaded-data.js';
 import { toNexusName } from './nexus-names.js';
 import { compareEntryNames, sortEvents } from './ordering.js';
 import { dataset, group, joinPath, text, type NxGroupNode } from './tree.js';
@@ -35,7 +36,12 @@ export interface BuildScanOptions {
   fileTime: string;
   /** How the run ended, when its close said so: root `@exit_status` and `@exit_reason`. */
   runEnd?: RunEndJson;
+  /** The scan's uploaded arrays and frame streams, which field values may name. */
+  uploads?: UploadedData;
 }
+
+/** The NXcollection, in the first entry, of uploaded data that no field named. */
+export const UNREFERENCED_UPLOADS = 'unreferenced_uploads';
 
 export interface ScanTree {
   root: NxGroupNode;
@@ -44,7 +50,7 @@ export interface ScanTree {
 }
 
 export function buildScanTree(staged: StagedScan, opts: BuildScanOptions): ScanTree {
-  const ctx = new TreeMerger();
+  const ctx = new TreeMerger(opts.uploads);
   const root = group('NXroot');
   root.attrs.set('file_name', text(opts.fileName));
   root.attrs.set('file_time', text(opts.fileTime));
@@ -82,6 +88,7 @@ export function buildScanTree(staged: StagedScan, opts: BuildScanOptions): ScanT
   const first = entryNames[0];
   if (first === undefined) ctx.warn('/: the scan has no events, so the file has no NXentry');
   else root.attrs.set('default', text(first));
+  placeUnreferenced(root, first, ctx);
   return { root, warnings: ctx.warnings };
 }
 
@@ -155,4 +162,28 @@ function placeDevice(
   const name = nexusChildName(device.name, homePath, ctx);
   ctx.place(home, homePath, name, componentNode(device, joinPath(homePath, name), ctx));
   if (home !== entry) ctx.place(entry, entryPath, 'instrument', home);
+}
+
+/**
+ * Uploaded data that no field named is written all the same (nothing
+ * accepted is lost), in a collection of the first entry, with a warning
+ * that says how to place it.
+ */
+function placeUnreferenced(root: NxGroupNode, first: string | undefined, ctx: TreeMerger): void {
+  for (const warning of ctx.uploads.warnings()) ctx.warn(warning);
+  const unreferenced = ctx.uploads.unreferenced();
+  if (unreferenced.length === 0) return;
+  const entryName = first ?? 'entry';
+  if (first === undefined) root.children.set(entryName, group('NXentry'));
+  const entry = root.children.get(entryName);
+  if (entry?.kind !== 'group') return;
+  const collection = group('NXcollection');
+  ctx.source = 'uploaded data';
+  for (const { name, value } of unreferenced) {
+    collection.children.set(name, dataset(value));
+    ctx.warn(
+      `/${entryName}/${UNREFERENCED_UPLOADS}/${name}: ${value.source} was uploaded but no field names it; send it in a field as {"${value.source.startsWith('stream') ? 'stream' : 'array'}": "${name}"} to place it`,
+    );
+  }
+  ctx.place(entry, `/${entryName}`, UNREFERENCED_UPLOADS, collection);
 }

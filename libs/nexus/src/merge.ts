@@ -10,6 +10,7 @@
  * timestamp, so there is in general no time axis to put them on.
  */
 import { freeName } from './nexus-names.js';
+import { NO_UPLOADED_DATA, type UploadedData } from './uploaded-data.js';
 import {
   group,
   isGroup,
@@ -27,6 +28,9 @@ export const SUPERSEDED_COLLECTION = 'superseded';
 
 export class TreeMerger {
   readonly warnings: string[] = [];
+  /** Where references to uploaded arrays and streams are looked up. */
+  constructor(readonly uploads: UploadedData = NO_UPLOADED_DATA) {}
+
   /** Where the nodes placed from now on come from, e.g. `event e1`. */
   source = 'unknown source';
   private readonly origins = new WeakMap<NxNode, string>();

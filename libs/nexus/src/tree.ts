@@ -8,6 +8,8 @@
  * passes through a lossy JS number.
  */
 
+import type { Compression } from './compression.js';
+
 interface ValueBase {
   /** Dimensions, outermost first; `[]` is a scalar. */
   readonly shape: readonly number[];
@@ -35,7 +37,28 @@ export interface StringValue extends ValueBase {
   readonly data: readonly string[];
 }
 
-export type NxValue = Float64Value | Int64Value | BoolValue | StringValue;
+/**
+ * Uploaded data still in the array spool: the writer copies it into the file
+ * in slices, never whole in memory. `parts` are files of raw little-endian
+ * C-order bytes laid end to end along the first axis: one for an uploaded
+ * array, one per frame of a stream.
+ */
+export interface SpooledValue extends ValueBase {
+  readonly dtype: 'spooled';
+  /** NumPy's name of the element type: `uint16`. */
+  readonly element: string;
+  readonly itemSize: number;
+  readonly parts: readonly string[];
+  /** What it was uploaded as: `array arr_…` or `stream detector`; equal sources are equal values. */
+  readonly source: string;
+  /** The compression the upload asked for; else the beamline's. */
+  readonly compression?: Compression;
+}
+
+export type NxValue = Float64Value | Int64Value | BoolValue | StringValue | SpooledValue;
+
+/** A value whose elements are in memory (every kind but uploaded data). */
+export type InMemoryValue = Exclude<NxValue, SpooledValue>;
 
 export interface NxGroupNode {
   readonly kind: 'group';
@@ -146,6 +169,9 @@ export function isDataset(node: NxNode | undefined): node is NxDatasetNode {
 export function valuesEqual(a: NxValue, b: NxValue): boolean {
   if (a.dtype !== b.dtype || a.shape.length !== b.shape.length) return false;
   if (a.shape.some((d, i) => d !== b.shape[i])) return false;
+  if (a.dtype === 'spooled' || b.dtype === 'spooled') {
+    return a.dtype === 'spooled' && b.dtype === 'spooled' && a.source === b.source;
+  }
   const x: ArrayLike<unknown> = a.data;
   const y: ArrayLike<unknown> = b.data;
   if (x.length !== y.length) return false;

@@ -4,7 +4,7 @@
  * in headers, streams them to disk next to the data, and answers with the
  * array's id.
  */
-import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -21,6 +21,7 @@ import { ApiScanIdParam } from '../scans/scan-id-param.js';
 import { ScanIdPipe } from '../scans/scan-id.pipe.js';
 import { arrayTooLarge, NPY_TYPE, type ArrayUploadBody } from './array-upload-body.js';
 import { ArraysService } from './arrays.service.js';
+import { ArrayUploadQuery } from './dto/array-upload.query.js';
 import { ArrayUploaded } from './dto/array-uploaded.dto.js';
 import { UploadedArray } from './uploaded-array.decorator.js';
 
@@ -66,11 +67,21 @@ export class ArraysController {
   })
   @ApiCreatedResponse({ type: ArrayUploaded })
   @ApiScanNotFound()
-  @ApiProblem(409, 'The scan is closed: arrays are taken while it is open.', {
-    code: 'scan_closed',
-    detail: 'Scan mogno-0001 is written; arrays are taken while it is open.',
-    instance: ARRAYS,
-  })
+  @ApiProblem(
+    409,
+    'The scan is closed (arrays are taken while it is open), or the frame index was sent before with other bytes.',
+    {
+      code: 'scan_closed',
+      detail: 'Scan mogno-0001 is written; arrays are taken while it is open.',
+      instance: ARRAYS,
+    },
+    {
+      code: 'frame_conflict',
+      detail:
+        'Stream pco_frames has a frame 17 already, with other bytes (sha256 9f86d08…). Nothing was kept: send each index once, or name another stream.',
+      instance: ARRAYS,
+    },
+  )
   @ApiProblem(400, 'A JSON body that is not even JSON: an array goes as application/x-npy.', {
     code: 'invalid_json',
     detail: 'The body is not valid JSON: expected a JSON value, found the end (at offset 5, in /a)',
@@ -107,7 +118,8 @@ export class ArraysController {
     @Param('scanId', ScanIdPipe) scanId: string,
     @UploadedArray() body: ArrayUploadBody,
     @Headers() headers: Record<string, string | string[] | undefined>,
+    @Query() query: ArrayUploadQuery,
   ): Promise<ArrayUploaded> {
-    return this.arrays.upload(scanId, body, headers);
+    return this.arrays.upload(scanId, body, headers, query);
   }
 }

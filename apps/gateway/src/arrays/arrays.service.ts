@@ -14,13 +14,17 @@ import {
   parseContentDigest,
   parseDtype,
   parseShape,
+  MAX_FRAME_INDEX,
   ScanArrays,
   type ArrayLayout,
+  type ArrayRecord,
+  type StreamSummary,
 } from '#libs/arrays/src/index.js';
 import { ScanStore } from '#libs/staging/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
 import { APP_CONFIG, PRODUCER_REDIS } from '../redis/tokens.js';
 import { arrayTooLarge, type ArrayUploadBody } from './array-upload-body.js';
+import type { ArrayUploadQuery } from './dto/array-upload.query.js';
 import type { ArrayUploaded } from './dto/array-uploaded.dto.js';
 
 export const DTYPE_HEADER = 'x-array-dtype';
@@ -42,15 +46,10 @@ export class ArraysService {
     scanId: string,
     body: ArrayUploadBody,
     headers: Record<string, string | string[] | undefined>,
+    query: ArrayUploadQuery = {},
   ): Promise<ArrayUploaded> {
-    const scan = await this.store.get(scanId);
-    if (scan === undefined) throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
-    if (scan.status !== 'open') {
-      throw new DomainError(
-        'scan_closed',
-        `Scan ${scanId} is ${scan.status}; arrays are taken while it is open.`,
-      );
-    }
+    await this.requireOpen(scanId);
+    const frame = frameOf(query);
     const source =
       body.format === 'npy'
         ? { format: 'npy' as const }
@@ -83,16 +82,90 @@ export class ArraysService {
       throw error;
     }
     const { layout, bytes, sha256 } = intake.result();
-    const uploaded = {
+    const uploaded: ArrayUploaded = {
       scanId,
       arrayId,
       dtype: layout.dtype.name,
       shape: [...layout.shape],
       bytes,
       sha256,
+      ...(frame !== undefined ? frame : {}),
+      ...(query.compression !== undefined ? { compression: query.compression } : {}),
     };
-    await this.arrays.records.add({ ...uploaded, createdAt: new Date().toISOString() });
+    const record = { ...uploaded, createdAt: new Date().toISOString() };
+    try {
+      if (frame === undefined) {
+        await this.arrays.records.add(record);
+      } else {
+        const earlier = await this.claimFrame({ ...record, ...frame });
+        if (earlier !== undefined) {
+          await this.arrays.spool.remove(scanId, arrayId);
+          return { ...earlier, duplicate: true };
+        }
+      }
+      // A close that came while the body streamed may have let the worker
+      // read the scan's arrays already: refuse this one rather than lose it.
+      await this.requireOpen(scanId);
+    } catch (error) {
+      await this.forget(uploaded, frame);
+      throw error;
+    }
     return uploaded;
+  }
+
+  /**
+   * Takes the frame's place in its stream, with its record. Undefined: it is
+   * the stream's frame at that index now; else the earlier upload of the
+   * same bytes.
+   */
+  private async claimFrame(
+    record: ArrayRecord & { stream: string; index: number },
+  ): Promise<ArrayUploaded | undefined> {
+    const { scanId, arrayId, dtype, shape, stream, index } = record;
+    const layout = await this.arrays.streams.claimLayout(scanId, stream, { dtype, shape });
+    if (layout.dtype !== dtype || !sameShape(layout.shape, shape)) {
+      throw new DomainError(
+        'invalid_array',
+        `Frame ${index} of stream ${stream} is ${dtype} [${shape.join(', ')}]; the stream's frames are ${layout.dtype} [${layout.shape.join(', ')}], as its first frame was. Send frames of one dtype and shape, or name another stream.`,
+      );
+    }
+    const owner = await this.arrays.streams.claimFrame(record);
+    if (owner === arrayId) return undefined;
+    const earlier = await this.arrays.records.get(scanId, owner);
+    if (earlier !== undefined && earlier.sha256 === record.sha256) return toUploaded(earlier);
+    throw new DomainError(
+      'frame_conflict',
+      `Stream ${stream} has a frame ${index} already, with other bytes (sha256 ${earlier?.sha256 ?? 'unknown'}). Nothing was kept: send each index once, or name another stream.`,
+    );
+  }
+
+  /** Undoes a refused upload: its bytes, its record, its claim on a frame index. */
+  private async forget(
+    uploaded: ArrayUploaded,
+    frame: { stream: string; index: number } | undefined,
+  ): Promise<void> {
+    const { scanId, arrayId } = uploaded;
+    await this.arrays.spool.remove(scanId, arrayId);
+    await this.arrays.records.remove(scanId, arrayId);
+    if (frame !== undefined) {
+      await this.arrays.streams.releaseIndex(scanId, frame.stream, frame.index, arrayId);
+    }
+  }
+
+  private async requireOpen(scanId: string): Promise<void> {
+    const scan = await this.store.get(scanId);
+    if (scan === undefined) throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
+    if (scan.status !== 'open') {
+      throw new DomainError(
+        'scan_closed',
+        `Scan ${scanId} is ${scan.status}; arrays are taken while it is open.`,
+      );
+    }
+  }
+
+  /** The scan's frame streams: frames so far and the indices still missing. */
+  streams(scanId: string): Promise<StreamSummary[]> {
+    return this.arrays.streams.summaries(scanId);
   }
 
   /** The scan is deleted: its arrays and their records go. */
@@ -124,4 +197,38 @@ function rawLayout(headers: Record<string, string | string[] | undefined>): Arra
   const shape = parseShape(shapeText);
   if ('problem' in shape) throw new DomainError('invalid_array', `X-Array-Shape: ${shape.problem}`);
   return { dtype, shape: shape.shape };
+}
+
+/** The frame a query names, if any: both its stream and its index, or neither. */
+function frameOf(query: ArrayUploadQuery): { stream: string; index: number } | undefined {
+  if (query.stream === undefined && query.index === undefined) return undefined;
+  if (query.stream === undefined || query.index === undefined) {
+    throw new DomainError(
+      'invalid_query',
+      'A frame names its stream and its index: send both ?stream=<name>&index=<n>, or neither for a single array.',
+    );
+  }
+  const index = Number(query.index);
+  if (index > MAX_FRAME_INDEX) {
+    throw new DomainError('invalid_array', `index ${index} is above ${MAX_FRAME_INDEX}.`);
+  }
+  return { stream: query.stream, index };
+}
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function toUploaded(record: ArrayRecord): ArrayUploaded {
+  const { scanId, arrayId, dtype, shape, bytes, sha256, stream, index, compression } = record;
+  return {
+    scanId,
+    arrayId,
+    dtype,
+    shape,
+    bytes,
+    sha256,
+    ...(stream !== undefined && index !== undefined ? { stream, index } : {}),
+    ...(compression !== undefined ? { compression } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { createProducerRedis, type AppConfig } from '#libs/config/src/index.js';
+import { ArrayRecords } from '#libs/arrays/src/index.js';
 import { ScanIngest } from '#libs/ingest/src/index.js';
 import { WriteJobQueue } from '#libs/queue-contracts/src/index.js';
 import { SchemaStore, ScanStore } from '#libs/staging/src/index.js';
@@ -39,9 +40,9 @@ export function gatewayProviders(config: AppConfig): Provider[] {
     },
     {
       provide: ScanIngest,
-      inject: [ScanStore, WriteJobQueue, SchemaStore],
-      useFactory: (store: ScanStore, jobs: WriteJobQueue, schemas: SchemaStore) =>
-        new ScanIngest(store, jobs, { schemas }),
+      inject: [ScanStore, WriteJobQueue, SchemaStore, PRODUCER_REDIS],
+      useFactory: (store: ScanStore, jobs: WriteJobQueue, schemas: SchemaStore, redis: Redis) =>
+        new ScanIngest(store, jobs, { schemas, arrays: new ArrayRecords(redis, config.keyPrefix) }),
     },
     RedisShutdown,
   ];

@@ -78,15 +78,7 @@ function pvsAccepted(result: PvStageResult): EventAccepted {
           'new scan; or send the readings as an Entry or device event.',
       );
     case 'unplaceable':
-      throw new DomainError(
-        'validation_failed',
-        `The request body breaks ${result.problems.length} rule(s); see violations.`,
-        result.problems.map((problem) => ({
-          path: problem.path,
-          rule: 'inBeamlineSchema',
-          message: problem.message,
-        })),
-      );
+      throw violationsOf(result.problems, 'inBeamlineSchema');
     default:
       return accepted(result);
   }
@@ -127,5 +119,16 @@ function accepted(result: StageResult): EventAccepted {
         `The beamline of scan ${result.scanId} is at its staging limit (STAGING_LIMIT_PER_BEAMLINE_BYTES) ` +
           'until more of its scans are written, deleted or expired; retry later.',
       );
+    case 'unknown-arrays':
+      throw violationsOf(result.problems, 'arrayUploaded');
   }
+}
+
+/** A 422 listing each problem as a violation of `rule` at its path. */
+function violationsOf(problems: { path: string; message: string }[], rule: string): DomainError {
+  return new DomainError(
+    'validation_failed',
+    `The request body breaks ${problems.length} rule(s); see violations.`,
+    problems.map(({ path, message }) => ({ path, rule, message })),
+  );
 }

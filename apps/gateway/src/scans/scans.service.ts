@@ -1,6 +1,8 @@
 /** Opening, closing, reading and listing scans. */
 import type { ScanState, ScanStatus } from '#libs/model/src/scan/index.js';
 import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { FrameStreams, type StreamSummary } from '#libs/arrays/src/index.js';
 import type { AppConfig } from '#libs/config/src/index.js';
 import { canonicalBeamline } from '#libs/model/src/index.js';
 import {
@@ -17,7 +19,7 @@ import type { CloseAccepted } from './dto/close-accepted.dto.js';
 import type { ListScansQuery } from './dto/list-scans.query.js';
 import { withTechniqueNote } from './technique-note.js';
 import { silentWaitMs } from '../http/silent-wait.js';
-import { APP_CONFIG } from '../redis/tokens.js';
+import { APP_CONFIG, PRODUCER_REDIS } from '../redis/tokens.js';
 
 /**
  * How often a waiting status call looks again: soon at first, as a warm writer
@@ -34,7 +36,12 @@ export class ScansService {
     private readonly store: ScanStore,
     private readonly ingest: ScanIngest,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    @Inject(PRODUCER_REDIS) redis: Redis,
+  ) {
+    this.streams = new FrameStreams(redis, config.keyPrefix);
+  }
+
+  private readonly streams: FrameStreams;
 
   /**
    * Opens a scan. Re-opening an open scan with the same metadata returns it
@@ -79,10 +86,12 @@ export class ScansService {
     }
   }
 
-  async get(scanId: string): Promise<ScanState> {
+  async get(scanId: string): Promise<ScanState & { streams?: StreamSummary[] }> {
     const scan = await this.store.get(scanId);
     if (scan === undefined) throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
-    return withTechniqueNote(scan);
+    // Once written, the file holds the streams; while open, they are still coming.
+    const streams = UNENDED.has(scan.status) ? await this.streams.summaries(scanId) : [];
+    return { ...withTechniqueNote(scan), ...(streams.length > 0 ? { streams } : {}) };
   }
 
   /**

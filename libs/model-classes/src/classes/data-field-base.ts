@@ -17,6 +17,15 @@ export const FIELD_VALUE_SCHEMA: Pick<SchemaObject, 'nullable' | 'oneOf'> = {
   ],
 };
 
+/** The schema of a value that names uploaded data instead of holding it. */
+export const BINARY_REFERENCE_SCHEMA: SchemaObject = {
+  type: 'object',
+  description: '{"array": "<arrayId>"} or {"stream": "<name>"}',
+  properties: { array: { type: 'string' }, stream: { type: 'string' } },
+  minProperties: 1,
+  maxProperties: 1,
+};
+
 /**
  * What every DataField has besides its value. DataField and the two parts of
  * a TimeSeries differ only in what `value` may be, so each declares just that.

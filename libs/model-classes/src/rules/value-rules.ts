@@ -2,6 +2,7 @@
 import {
   axisReferenceProblem,
   fieldValueProblem,
+  metadataValueProblem,
   isVector3,
   isZonedDateTime,
   linkNameProblem,
@@ -18,8 +19,8 @@ export const IsLinkName = ruleDecorator(IsLinkNameConstraint);
 export const IsFieldValueConstraint = problemConstraint('isFieldValue', fieldValueProblem);
 export const IsFieldValue = ruleDecorator(IsFieldValueConstraint);
 
-/** Metadata values follow the same rule (they become HDF5 attributes) under their own rule name. */
-export const IsMetadataValueConstraint = problemConstraint('isMetadataValue', fieldValueProblem);
+/** Metadata values follow the same rule (they become HDF5 attributes), but never name uploaded data. */
+export const IsMetadataValueConstraint = problemConstraint('isMetadataValue', metadataValueProblem);
 
 /** `depends_on` of an axis: the next axis in the chain, or "." to end it. */
 export const IsAxisReference = ruleDecorator(

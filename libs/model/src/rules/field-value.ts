@@ -4,6 +4,7 @@
  * strings or all booleans. Those are exactly the shapes an HDF5 dataset or
  * attribute can take, so the writer never meets a value it cannot store.
  */
+import { binaryReferenceProblem, claimsBinaryReference } from './binary-reference.js';
 import { jsonKind } from './json-object.js';
 
 /** HDF5's H5S_MAX_RANK: a dataset has at most 32 dimensions. */
@@ -22,8 +23,20 @@ interface ArrayProblem {
   what: string;
 }
 
-/** Why `value` cannot be stored as a dataset, or undefined when it can. */
+/**
+ * Why `value` cannot be stored as a dataset, or undefined when it can. A
+ * dataset's value may also name uploaded data (binary-reference.ts).
+ */
 export function fieldValueProblem(value: unknown): string | undefined {
+  if (claimsBinaryReference(value)) return binaryReferenceProblem(value);
+  const problem = metadataValueProblem(value);
+  return problem?.startsWith('must be a number, string, boolean, null or an array of them')
+    ? `${problem}; or {"array": "<arrayId>"} / {"stream": "<name>"} naming uploaded data`
+    : problem;
+}
+
+/** Why `value` cannot be stored as an attribute (no uploaded data there), or undefined. */
+export function metadataValueProblem(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
     case 'boolean':

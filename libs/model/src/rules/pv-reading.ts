@@ -3,7 +3,7 @@
  * or Tango name, and what was read — a value as a DataField holds it, or a
  * series `{value: […], timestamps: […]}` of epoch seconds, one per sample.
  */
-import { fieldValueProblem } from './field-value.js';
+import { metadataValueProblem } from './field-value.js';
 import { isJsonObject } from './json-object.js';
 
 /** EPICS record and field names, Tango attribute paths: printable ASCII, no spaces. */
@@ -16,7 +16,7 @@ export function pvNameProblem(name: unknown): string | undefined {
 }
 
 export function pvReadingProblem(reading: unknown): string | undefined {
-  if (!isJsonObject(reading)) return fieldValueProblem(reading);
+  if (!isJsonObject(reading)) return metadataValueProblem(reading);
   const keys = Object.keys(reading).sort();
   if (keys.length !== 2 || keys[0] !== 'timestamps' || keys[1] !== 'value') {
     return 'must be a value, or {value: […], timestamps: […]} with nothing else';
@@ -24,7 +24,7 @@ export function pvReadingProblem(reading: unknown): string | undefined {
   const { value, timestamps } = reading as { value: unknown; timestamps: unknown };
   if (!Array.isArray(value) || value.length === 0)
     return 'value must be a non-empty array of samples';
-  const problem = fieldValueProblem(value);
+  const problem = metadataValueProblem(value);
   if (problem !== undefined) return `value ${problem}`;
   if (
     !Array.isArray(timestamps) ||

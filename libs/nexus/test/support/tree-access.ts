@@ -46,5 +46,6 @@ export function attrText(root: NxGroupNode, path: string, name: string): string 
 
 /** A value's elements as plain JS values, for deepEqual. */
 export function elements(value: NxValue): unknown[] {
+  if (value.dtype === 'spooled') throw new Error(`${value.source} is still in the spool`);
   return Array.from(value.data as ArrayLike<unknown>);
 }

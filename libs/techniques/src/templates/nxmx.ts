@@ -93,8 +93,10 @@ export const NXMX: TechniqueTemplate = {
       requirement: 'recommended',
       sources: [
         { from: 'external', role: 'detector', fileField: 'data_file', metadataKey: 'dataset' },
+        // Frames uploaded to the gateway (a stream or an array), written into this file.
+        { from: 'component', role: 'detector', field: 'data' },
       ],
-      send: 'Detector.fields.data_file with extra_metadata.dataset (e.g. "/entry/data/data")',
+      send: 'Detector.fields.data_file with extra_metadata.dataset (e.g. "/entry/data/data"), or Detector.fields.data = {"stream": "<name>"} of uploaded frames',
     },
     {
       path: 'instrument/detector/description',

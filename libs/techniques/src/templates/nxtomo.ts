@@ -1,6 +1,7 @@
 /**
  * NXtomo: one detector stack (darks, flats, projections) with an image_key and a
- * rotation angle per frame. The frame stack stays in the camera's own file.
+ * rotation angle per frame. The frame stack stays in the camera's own file, or
+ * comes into this one as frames uploaded to the gateway.
  */
 import type { TechniqueTemplate } from '../template-schema.js';
 import { END_TIME, SAMPLE_NAME, SAMPLE_ROLE, SOURCE_ROLE, START_TIME, TITLE } from './common.js';
@@ -35,8 +36,10 @@ export const NXTOMO: TechniqueTemplate = {
       requirement: 'required',
       sources: [
         { from: 'external', role: 'detector', fileField: 'data_file', metadataKey: 'dataset' },
+        // Frames uploaded to the gateway (a stream or an array), written into this file.
+        { from: 'component', role: 'detector', field: 'data' },
       ],
-      send: 'Detector.fields.data_file (the frame file) with extra_metadata.dataset (e.g. "/entry/data/data")',
+      send: 'Detector.fields.data_file (the frame file) with extra_metadata.dataset (e.g. "/entry/data/data"), or Detector.fields.data = {"stream": "<name>"} of uploaded frames',
     },
     {
       path: 'instrument/detector/image_key',

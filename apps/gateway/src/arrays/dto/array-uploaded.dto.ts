@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class ArrayUploaded {
   @ApiProperty({ example: 'mogno-0001' }) scanId!: string;
@@ -13,4 +13,16 @@ export class ArrayUploaded {
   @ApiProperty({ description: 'Bytes of the data (C order).', example: 1073741824 }) bytes!: number;
   @ApiProperty({ description: 'Hex SHA-256 of the data bytes.', example: '9f86d08…' })
   sha256!: string;
+  @ApiPropertyOptional({ description: 'The frame stream it is a frame of.', example: 'pco_frames' })
+  stream?: string;
+  @ApiPropertyOptional({ description: 'Its index in the stream.', example: 17 })
+  index?: number;
+  @ApiPropertyOptional({ description: 'The compression asked for.', example: 'bslz4' })
+  compression?: string;
+  @ApiPropertyOptional({
+    description:
+      'True: this frame index was sent before with the same bytes; the earlier upload stands.',
+    example: true,
+  })
+  duplicate?: boolean;
 }

@@ -21,6 +21,24 @@ export class EventCounts {
   devices!: number;
 }
 
+/** A frame stream of an open scan: what has come, and what is missing. */
+export class FrameStreamStatus {
+  @ApiProperty({ example: 'pco_frames' }) stream!: string;
+  @ApiProperty({ description: 'NumPy name of its element type.', example: 'uint16' })
+  dtype!: string;
+  @ApiProperty({ type: [Number], description: 'The shape of each frame.', example: [2048, 2048] })
+  shape!: number[];
+  @ApiProperty({ description: 'Frames received.', example: 126 }) frames!: number;
+  @ApiProperty({
+    type: [Number],
+    description:
+      'Indices below the highest received that have no frame. The file stacks the frames it has ' +
+      'in index order, without filling these.',
+    example: [40, 41],
+  })
+  missing!: number[];
+}
+
 class WrittenFileInfo {
   @ApiProperty({ example: '/data/MOGNO/20240123/mogno-2026-0001.nxs' })
   path!: string;
@@ -113,6 +131,12 @@ export class ScanStatusResponse implements ScanState {
       '(OPEN_SCAN_EXPIRY=close), when it did.',
   })
   warnings!: string[];
+  @ApiPropertyOptional({
+    type: [FrameStreamStatus],
+    description:
+      'While the scan is open or closing: its frame streams (POST /v1/scans/{scanId}/arrays?stream=…&index=…).',
+  })
+  streams?: FrameStreamStatus[];
   @ApiPropertyOptional({ description: 'When the scan was expired, ISO 8601.' })
   expiredAt?: string;
   @ApiPropertyOptional({ description: 'Why the scan was expired.' })
