@@ -162,13 +162,21 @@ class Gateway:
         data: Any,
         dtype: Optional[str] = None,
         shape: Optional[Sequence[int]] = None,
+        stream: Optional[str] = None,
+        index: Optional[int] = None,
+        compression: Optional[str] = None,
     ) -> Json:
         """Uploads an array as bytes; its description, with the ``arrayId``.
 
         ``data`` is a NumPy array (sent as ``.npy``, without this package
         importing NumPy), the bytes ``np.save`` wrote, or raw C-order bytes
         with their ``dtype`` (``"uint16"``) and ``shape``. A Content-Digest
-        goes with it, so the gateway checks every byte arrived."""
+        goes with it, so the gateway checks every byte arrived.
+
+        Name it in a field as ``{"array": arrayId}``. A detector frame gives
+        its ``stream`` and ``index`` instead; a field names the whole stream
+        as ``{"stream": name}``. ``compression`` (``"bslz4"``, ``"gzip:6"``,
+        ...) overrides the beamline's choice for this array or stream."""
         headers: Dict[str, str] = {}
         if hasattr(data, "dtype") and hasattr(data, "tobytes"):
             body, content_type = _npy_bytes(data), "application/x-npy"
@@ -178,8 +186,16 @@ class Gateway:
         else:
             body, content_type = bytes(data), "application/x-npy"
         headers["Content-Digest"] = "sha-256=:" + base64.b64encode(hashlib.sha256(body).digest()).decode("ascii") + ":"
+        query = urllib.parse.urlencode(
+            {
+                key: value
+                for key, value in (("stream", stream), ("index", index), ("compression", compression))
+                if value is not None
+            }
+        )
+        route = "arrays" + (f"?{query}" if query else "")
         response = self.transport.request(
-            "POST", self._scan(scan_id, "arrays"), body, content_type=content_type, headers=headers
+            "POST", self._scan(scan_id, route), body, content_type=content_type, headers=headers
         )
         return response.json()
 

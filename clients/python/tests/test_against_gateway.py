@@ -97,6 +97,24 @@ class AgainstGateway(unittest.TestCase):
         self.assertEqual(fortran.exception.status, 422)
         self.assertIn("C order", fortran.exception.detail)
 
+    def test_frames_of_a_stream_named_in_a_field(self) -> None:
+        import numpy as np  # Debian's python3-numpy, for the test only: the client needs none
+
+        scan_id = self.gateway.open_scan("MOGNO", "frames", "CT")["scanId"]
+        for k in (1, 0):
+            frame = np.full((3, 2), k, dtype=np.uint16)
+            sent = self.gateway.send_array(scan_id, frame, stream="cam", index=k, compression="lz4")
+            self.assertEqual((sent["stream"], sent["index"], sent["compression"]), ("cam", k, "lz4"))
+        status = self.gateway.status(scan_id)
+        self.assertEqual(status["streams"][0]["frames"], 2)
+        self.assertEqual(status["streams"][0]["missing"], [])
+        camera = {"class": "Detector", "name": "camera", "fields": {"data": {"value": {"stream": "cam"}}}}
+        entry = {"name": "sample_acquisition_during", "beamline": {"name": "MOGNO", "subcomponents": {"camera": camera}}}
+        self.gateway.send_entry(scan_id, entry)
+        self.gateway.close(scan_id)
+        written = self.gateway.wait_written(scan_id, timeout_s=60)
+        self.assertEqual(written["status"], "written")
+
     def test_the_catalog_through_its_cursor(self) -> None:
         proposal = f"cat-{uuid.uuid4().hex[:8]}"
         ids = {self.gateway.open_scan("MOGNO", proposal, "CT")["scanId"] for _ in range(3)}
