@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
@@ -373,6 +374,40 @@ describe('uploaded arrays in the file', () => {
     );
     assert.deepEqual(read?.shape, [4, Y, X], 'four frames, no zero-filled ones');
     assert.equal(read?.firstFrameEqual, true);
+  });
+
+  it('refuses, and keeps nothing of, an array whose body was still coming when the scan closed', async () => {
+    const scanId = await open('close-mid-upload');
+    await client.entry(scanId, detectorEntry(1.5));
+    const body = await npyFrame(0);
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const call = httpRequest(
+        `${harness.baseUrl}/v1/scans/${scanId}/arrays`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-npy', 'content-length': body.length },
+        },
+        (response) => {
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+        },
+      );
+      call.on('error', reject);
+      call.write(body.subarray(0, 1000), () => {
+        // The close lands while the rest of the body is on its way.
+        void client.close(scanId).then(() => call.end(body.subarray(1000)), reject);
+      });
+    });
+    const { status, text } = await answer;
+    assert.equal(status, 409, text);
+    assert.match(text, /arrays are taken while it is open/);
+    const written = (await request(harness.baseUrl).get(`/v1/scans/${scanId}?wait=60`).expect(200))
+      .body as StatusBody;
+    assert.equal(written.status, 'written');
+    assert.ok(!written.warnings.some((w) => /unreferenced_uploads/.test(w)), 'not in the file');
+    const spool = await readdir(path.join(harness.config.arraySpoolDir, scanId)).catch(() => []);
+    assert.deepEqual(spool, []);
   });
 
   it('writes a stream no field names, and says how to place it', async () => {

@@ -13,12 +13,6 @@ export const DEFAULT_STORAGE: StoragePolicy = {
   chunkAboveBytes: 1024 * 1024,
 };
 
-/** Uncompressed and contiguous whatever the size: what files held before chunking came. */
-export const CONTIGUOUS: StoragePolicy = {
-  compression: { name: 'none' },
-  chunkAboveBytes: Number.POSITIVE_INFINITY,
-};
-
 export interface ChunkedLayout {
   chunks: number[];
   compression?: number;

@@ -13,8 +13,7 @@ export {
   type WrittenFile,
 } from './h5-writer.js';
 export * from './compression.js';
-export { chunkedLayout, CONTIGUOUS, DEFAULT_STORAGE } from './dataset-storage.js';
-export { SLICE_BYTES } from './spooled-writer.js';
+export { DEFAULT_STORAGE } from './dataset-storage.js';
 export { NO_UPLOADED_DATA, type UploadedData } from './uploaded-data.js';
 export { VALUE_ENCODING_ATTR, VALUE_MISSING_ATTR } from './fields.js';
 export { SUPERSEDED_COLLECTION, SUPERSEDED_SOURCE_ATTR } from './merge.js';

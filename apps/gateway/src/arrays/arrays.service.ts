@@ -18,7 +18,6 @@ import {
   ScanArrays,
   type ArrayLayout,
   type ArrayRecord,
-  type StreamSummary,
 } from '#libs/arrays/src/index.js';
 import { ScanStore } from '#libs/staging/src/index.js';
 import { DomainError } from '../problem/domain-error.js';
@@ -163,11 +162,6 @@ export class ArraysService {
     }
   }
 
-  /** The scan's frame streams: frames so far and the indices still missing. */
-  streams(scanId: string): Promise<StreamSummary[]> {
-    return this.arrays.streams.summaries(scanId);
-  }
-
   /** The scan is deleted: its arrays and their records go. */
   removeScan(scanId: string): Promise<void> {
     return this.arrays.removeScan(scanId);
@@ -210,7 +204,7 @@ function frameOf(query: ArrayUploadQuery): { stream: string; index: number } | u
   }
   const index = Number(query.index);
   if (index > MAX_FRAME_INDEX) {
-    throw new DomainError('invalid_array', `index ${index} is above ${MAX_FRAME_INDEX}.`);
+    throw new DomainError('invalid_query', `index ${index} is above ${MAX_FRAME_INDEX}.`);
   }
   return { stream: query.stream, index };
 }

@@ -80,18 +80,28 @@ export class ScansService {
     // Answered before the silent socket is cut, as the scan then is.
     const deadline = Date.now() + silentWaitMs(this.config.idleTimeoutMs, waitMs);
     for (let pollMs = FIRST_POLL_MS; ; pollMs = Math.min(LAST_POLL_MS, pollMs * 1.5)) {
-      const scan = await this.get(scanId);
-      if (!UNENDED.has(scan.status) || signal.aborted || Date.now() >= deadline) return scan;
+      const scan = await this.state(scanId);
+      if (!UNENDED.has(scan.status) || signal.aborted || Date.now() >= deadline) {
+        return this.withStreams(scan);
+      }
       await sleep(Math.min(pollMs, deadline - Date.now()));
     }
   }
 
   async get(scanId: string): Promise<ScanState & { streams?: StreamSummary[] }> {
+    return this.withStreams(await this.state(scanId));
+  }
+
+  private async state(scanId: string): Promise<ScanState> {
     const scan = await this.store.get(scanId);
     if (scan === undefined) throw new DomainError('scan_not_found', `There is no scan ${scanId}.`);
-    // Once written, the file holds the streams; while open, they are still coming.
-    const streams = UNENDED.has(scan.status) ? await this.streams.summaries(scanId) : [];
-    return { ...withTechniqueNote(scan), ...(streams.length > 0 ? { streams } : {}) };
+    return withTechniqueNote(scan);
+  }
+
+  /** Once written, the file holds the streams; while open, they are still coming. */
+  private async withStreams(scan: ScanState): Promise<ScanState & { streams?: StreamSummary[] }> {
+    const streams = UNENDED.has(scan.status) ? await this.streams.summaries(scan.scanId) : [];
+    return streams.length > 0 ? { ...scan, streams } : scan;
   }
 
   /**

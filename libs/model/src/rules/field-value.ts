@@ -5,7 +5,7 @@
  * attribute can take, so the writer never meets a value it cannot store.
  */
 import { binaryReferenceProblem, claimsBinaryReference } from './binary-reference.js';
-import { jsonKind } from './json-object.js';
+import { isJsonObject, jsonKind } from './json-object.js';
 
 /** HDF5's H5S_MAX_RANK: a dataset has at most 32 dimensions. */
 export const MAX_ARRAY_RANK = 32;
@@ -29,10 +29,10 @@ interface ArrayProblem {
  */
 export function fieldValueProblem(value: unknown): string | undefined {
   if (claimsBinaryReference(value)) return binaryReferenceProblem(value);
-  const problem = metadataValueProblem(value);
-  return problem?.startsWith('must be a number, string, boolean, null or an array of them')
-    ? `${problem}; or {"array": "<arrayId>"} / {"stream": "<name>"} naming uploaded data`
-    : problem;
+  if (isJsonObject(value)) {
+    return 'must be a number, string, boolean, null or an array of them, not an object; or {"array": "<arrayId>"} / {"stream": "<name>"} naming uploaded data';
+  }
+  return metadataValueProblem(value);
 }
 
 /** Why `value` cannot be stored as an attribute (no uploaded data there), or undefined. */
